@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Service configuration, read from the environment with safe defaults so `npm start` needs nothing set.
+ * Validated once at start-up: a bad value stops the process with one line naming the variable to fix.
+ */
+const MB = 1024 * 1024;
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  JOBMATCH_DATA_DIR: z.string().min(1).default('.jobmatch'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JOBMATCH_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
+  JOBMATCH_MAX_PDF_PAGES: z.coerce.number().int().positive().max(500).default(20),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the directory holding the embedded database and caches. */
+  dataDir: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  maxUploadBytes: number;
+  maxPdfPages: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'} (got "${env[variable] ?? ''}")`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.JOBMATCH_DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    maxUploadBytes: Math.round(e.JOBMATCH_MAX_UPLOAD_MB * MB),
+    maxPdfPages: e.JOBMATCH_MAX_PDF_PAGES,
+  };
+}

@@ -1,0 +1,252 @@
+import type { PartialDate } from '../../domain/index.js';
+
+/**
+ * Dates as resumes write them: "Jan 2021", "01/2019", "2/1/2012", "Summer 2018", "'19", "2019", and the
+ * words that mean "still there" (Present, Current, till date…). Everything resolves to a PartialDate
+ * ("YYYY" or "YYYY-MM"): a day is never kept, and a season keeps only its year, because inventing a month
+ * would be a value that is not in the text.
+ */
+
+export interface DateToken {
+  /** Null for "Present" and its synonyms. */
+  date: PartialDate | null;
+  present: boolean;
+  index: number;
+  end: number;
+}
+
+export interface DateRange {
+  start: PartialDate | null;
+  end: PartialDate | null;
+  /** True when the range is open ("– Present", "since 2019"). */
+  current: boolean;
+  /** Where the range (or lone date) is in the line. */
+  index: number;
+  length: number;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+const YEAR4 = String.raw`(?:19[4-9]\d|20[0-4]\d)`;
+const SEASON = String.raw`(spring|summer|fall|autumn|winter)`;
+const PRESENT = String.raw`(present|current(?:ly)?|now|today|ongoing|(?:till|til|until|to)\s+(?:the\s+)?(?:date|now|present))`;
+
+/**
+ * One alternation, tried left to right at each position; the order matters (longest, most specific first).
+ * Every branch is anchored on fixed text or bounded digit runs, so the scan stays linear.
+ */
+const TOKEN_RE = new RegExp(
+  [
+    // 5 January 2021, 1st September 2014
+    String.raw`(?<![\w/])(?<dm_day>${DAY})\s+${MONTH.replace('(jan', '(?<dm_mon>jan')}[\s,]*(?<dm_year>${YEAR4})(?!\d)`,
+    // January 5, 2021 / Jan 2021 / Jan. '19 / Sept, 2013 / Jan-2021
+    String.raw`(?<![\w])${MONTH.replace('(jan', '(?<m_mon>jan')}(?:[\s,.\-/]{0,3}${DAY},?)??[\s,.\-/]{0,3}(?:(?<m_year>${YEAR4})|['’](?<m_yy>\d{2}))(?!\d)`,
+    // Summer 2018
+    String.raw`(?<![\w])${SEASON.replace('(spring', '(?<s_season>spring')}[\s,]{0,3}(?<s_year>${YEAR4})(?!\d)`,
+    // 2/1/2012, 18/06/2014, 10.04.1978 (day kept out)
+    String.raw`(?<![\d/.\-])(?<n3_a>\d{1,2})[/.\-](?<n3_b>\d{1,2})[/.\-](?<n3_year>${YEAR4}|\d{2})(?![\d/.\-]?\d)`,
+    // 01/2019, 3-2020, 2019/03, 2019.03
+    String.raw`(?<![\d/.\-])(?<n2_mon>0?[1-9]|1[0-2])[/.\-](?<n2_year>${YEAR4})(?!\d)`,
+    String.raw`(?<![\d/.\-])(?<n2r_year>${YEAR4})[/.](?<n2r_mon>0?[1-9]|1[0-2])(?![\d/.\-]?\d)`,
+    // 7/95 (month/two-digit year; slash only, to keep fractions and scores out)
+    String.raw`(?<![\d/.\-])(?<my_mon>0?[1-9]|1[0-2])/(?<my_yy>\d{2})(?![\d/])`,
+    // '19
+    String.raw`(?<![\w'’])['’](?<yy>\d{2})(?![\d'’])`,
+    // 20132015: two years whose dash was lost
+    String.raw`(?<![\d.,$€£])(?<gl_a>${YEAR4})(?<gl_b>${YEAR4})(?![\d%])`,
+    // 2019
+    String.raw`(?<![\d.$€£])(?<year>${YEAR4})(?![\d%]|,\d)`,
+    // Present, Current, till date…
+    String.raw`(?<![\p{L}])${PRESENT.replace('(present', '(?<present>present')}(?!\w)`,
+  ].join('|'),
+  'giu',
+);
+
+/** What may stand between the two ends of a range: dashes, "to", "till", "until"…, or nothing at all. */
+const RANGE_GAP_RE = /^[\s,:;()[\]]*(?:(?:-+|–|—|‒|―|~|to|till|til|until|through|thru|upto|up to|and|->|-->|→|»|\u2013|\/)[\s,:;()[\]]*(?:until:?\s*)?)?$/i;
+
+const SINCE_RE = /(?:since|from)[\s:]*$/i;
+
+function pad(month: number): string {
+  return month < 10 ? `0${month}` : String(month);
+}
+
+function yearFromTwoDigits(yy: number, referenceYear: number): number {
+  // "'19" is 2019 unless that is more than a few years ahead of the reference date.
+  const century = yy + 2000 <= referenceYear + 5 ? 2000 : 1900;
+  return century + yy;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS[name.slice(0, 3).toLowerCase()] ?? 0;
+}
+
+function partial(year: number, month: number | null): PartialDate {
+  return month === null ? String(year) : `${year}-${pad(month)}`;
+}
+
+/** Every date-like token in a line, in order. */
+export function findDateTokens(text: string, referenceDate: Date = new Date()): DateToken[] {
+  const referenceYear = referenceDate.getUTCFullYear();
+  const tokens: DateToken[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    const g = m.groups ?? {};
+    if (g.gl_a !== undefined && g.gl_b !== undefined) {
+      if (g.gl_a > g.gl_b) continue; // an id number, not a range
+      tokens.push({ date: g.gl_a, present: false, index: m.index, end: m.index + 4 });
+      tokens.push({ date: g.gl_b, present: false, index: m.index + 4, end: m.index + 8 });
+      continue;
+    }
+    const token = tokenFromGroups(g, referenceYear);
+    if (token === undefined) continue;
+    tokens.push({ date: token.date, present: token.present, index: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+function tokenFromGroups(
+  g: Record<string, string | undefined>,
+  referenceYear: number,
+): { date: PartialDate | null; present: boolean } | undefined {
+  if (g.present !== undefined) return { date: null, present: true };
+  if (g.dm_mon !== undefined) return { date: partial(Number(g.dm_year), monthNumber(g.dm_mon)), present: false };
+  if (g.m_mon !== undefined) {
+    const year = g.m_year !== undefined ? Number(g.m_year) : yearFromTwoDigits(Number(g.m_yy), referenceYear);
+    return { date: partial(year, monthNumber(g.m_mon)), present: false };
+  }
+  if (g.s_season !== undefined) return { date: partial(Number(g.s_year), null), present: false };
+  if (g.n3_a !== undefined) {
+    const a = Number(g.n3_a);
+    const b = Number(g.n3_b);
+    const rawYear = g.n3_year ?? '';
+    const year = rawYear.length === 2 ? yearFromTwoDigits(Number(rawYear), referenceYear) : Number(rawYear);
+    // US order (month first) unless the first number cannot be a month.
+    const month = a >= 1 && a <= 12 ? a : b >= 1 && b <= 12 ? b : 0;
+    if (month === 0 || a === 0 || b === 0 || a > 31 || b > 31) return undefined;
+    if (year < 1940 || year > referenceYear + 10) return undefined;
+    return { date: partial(year, month), present: false };
+  }
+  if (g.n2_mon !== undefined) return { date: partial(Number(g.n2_year), Number(g.n2_mon)), present: false };
+  if (g.n2r_year !== undefined) return { date: partial(Number(g.n2r_year), Number(g.n2r_mon)), present: false };
+  if (g.my_mon !== undefined) {
+    return { date: partial(yearFromTwoDigits(Number(g.my_yy), referenceYear), Number(g.my_mon)), present: false };
+  }
+  if (g.yy !== undefined) return { date: partial(yearFromTwoDigits(Number(g.yy), referenceYear), null), present: false };
+  if (g.year !== undefined) {
+    const year = Number(g.year);
+    if (year > referenceYear + 10) return undefined;
+    return { date: partial(year, null), present: false };
+  }
+  return undefined;
+}
+
+/**
+ * Date ranges and lone dates in a line. Two tokens joined by a dash, "to", "till"… (or by nothing, since
+ * dashes are often lost in extraction) form a range; "Present" as the second end makes it current. A lone
+ * date after "since"/"from" is an open range. Other lone dates come back as start-only ranges.
+ */
+export function findDateRanges(text: string, referenceDate: Date = new Date()): DateRange[] {
+  const tokens = findDateTokens(text, referenceDate);
+  const ranges: DateRange[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1];
+    if (a.present) continue; // a "Present" with no start is not a date of ours
+    if (b !== undefined && RANGE_GAP_RE.test(text.slice(a.end, b.index)) && rangeIsOrdered(a, b)) {
+      ranges.push({
+        start: a.date,
+        end: b.present ? null : b.date,
+        current: b.present,
+        index: a.index,
+        length: b.end - a.index,
+      });
+      i++;
+      continue;
+    }
+    const open = SINCE_RE.test(text.slice(Math.max(0, a.index - 8), a.index));
+    ranges.push({ start: a.date, end: null, current: open, index: a.index, length: a.end - a.index });
+  }
+  return ranges;
+}
+
+function rangeIsOrdered(a: DateToken, b: DateToken): boolean {
+  if (b.present || a.date === null || b.date === null) return true;
+  return a.date.slice(0, 4) <= b.date.slice(0, 4);
+}
+
+/** A single date ("May 2010", "2019", "03/2020") or null. */
+export function parsePartialDate(text: string, referenceDate: Date = new Date()): PartialDate | null {
+  const token = findDateTokens(text, referenceDate).find((t) => !t.present);
+  return token?.date ?? null;
+}
+
+/** True when the text holds nothing but dates, separators and "Present" words. */
+export function isDateOnly(text: string, referenceDate: Date = new Date()): boolean {
+  const tokens = findDateTokens(text, referenceDate);
+  if (tokens.length === 0) return false;
+  let rest = '';
+  let at = 0;
+  for (const t of tokens) {
+    rest += text.slice(at, t.index);
+    at = t.end;
+  }
+  rest += text.slice(at);
+  return /^[\s,:;()[\]\-–—~|/.]*(?:(?:to|till|until|through|since|from|and|expected|graduated|graduation|date)[\s,:;()[\]\-–—~|/.]*)*$/i.test(rest);
+}
+
+/** Month index (months since year 0) of a partial date; a year alone counts as January. */
+export function monthIndex(date: PartialDate): number {
+  const year = Number(date.slice(0, 4));
+  const month = date.length > 4 ? Number(date.slice(5, 7)) : 1;
+  return year * 12 + month - 1;
+}
+
+export function referenceMonthIndex(referenceDate: Date): number {
+  return referenceDate.getUTCFullYear() * 12 + referenceDate.getUTCMonth();
+}
+
+export interface Interval {
+  start: PartialDate | null;
+  end: PartialDate | null;
+  current: boolean;
+}
+
+/**
+ * Months covered by a set of roles, overlaps counted once. A role with month precision at both ends counts
+ * both months (Jan–Mar is 3 months); a year-only end counts up to January of that year, so "2004–2007" is 36
+ * months, not 48. Roles without a start, or ending before they start, are ignored.
+ */
+export function totalMonths(intervals: readonly Interval[], referenceDate: Date): number {
+  const now = referenceMonthIndex(referenceDate) + 1;
+  const spans: [number, number][] = [];
+  for (const r of intervals) {
+    if (r.start === null) continue;
+    const from = monthIndex(r.start);
+    let to: number;
+    if (r.current) to = now;
+    else if (r.end === null) continue;
+    else to = monthIndex(r.end) + (r.end.length > 4 && r.start.length > 4 ? 1 : 0);
+    to = Math.min(to, now);
+    if (to > from) spans.push([from, to]);
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let curFrom = -1;
+  let curTo = -1;
+  for (const [from, to] of spans) {
+    if (from > curTo) {
+      total += curTo - curFrom;
+      curFrom = from;
+      curTo = to;
+    } else if (to > curTo) {
+      curTo = to;
+    }
+  }
+  total += curTo - curFrom;
+  return total;
+}

@@ -1,0 +1,60 @@
+import { isKnownTitle } from '../../taxonomy/index.js';
+import { COMPANY_SUFFIXES, INSTITUTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './vocab.js';
+
+/**
+ * Is this phrase a job title, an organisation, or neither? Scores rather than yes/no, so a line's parts can
+ * be ranked against each other: the taxonomy's title list counts most, then the shape of the phrase (a title
+ * ends in a head noun like "Manager"; an organisation ends in "Inc", "Agency", "University" or is written in
+ * capitals).
+ */
+
+function words(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .split(/[\s/,()]+/)
+    .map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d.]+$/gu, ''))
+    .filter((w) => w !== '');
+}
+
+function bare(word: string): string {
+  return word.replace(/\.$/, '');
+}
+
+export function titleScore(phrase: string): number {
+  const ws = words(phrase);
+  if (ws.length === 0 || ws.length > 9) return 0;
+  const last = bare(ws.at(-1)!);
+  let score = 0;
+  if (isKnownTitle(phrase)) score += 3;
+  if (TITLE_HEADS.has(last) || TITLE_HEADS.has(ws.at(-1)!)) score += 2;
+  else if (ws.some((w) => TITLE_HEADS.has(bare(w))) && ws.length <= 7) score += 1.5;
+  if (TITLE_MODIFIERS.has(ws[0]!)) score += 0.5;
+  if (COMPANY_SUFFIXES.has(ws.at(-1)!) || COMPANY_SUFFIXES.has(last)) score -= 1.5;
+  if (ws.length > 6) score -= 1;
+  if (/\d/.test(phrase)) score -= 1;
+  return score;
+}
+
+export function companyScore(phrase: string): number {
+  const ws = words(phrase);
+  if (ws.length === 0 || ws.length > 10) return 0;
+  const last = ws.at(-1)!;
+  let score = 0;
+  if (COMPANY_SUFFIXES.has(last) || COMPANY_SUFFIXES.has(bare(last))) score += 2;
+  else if (ws.some((w) => COMPANY_SUFFIXES.has(w) || COMPANY_SUFFIXES.has(bare(w)) || INSTITUTION_WORDS.has(w))) score += 1;
+  const letters = phrase.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters)) score += 1;
+  if (/&|'s\b|’s\b|\.com\b/i.test(phrase)) score += 0.5;
+  if (/^the\s/i.test(phrase)) score += 0.5;
+  if (isKnownTitle(phrase) || TITLE_HEADS.has(bare(last))) score -= 2;
+  return score;
+}
+
+export function institutionRank(phrase: string): number {
+  const ws = words(phrase);
+  if (ws.some((w) => /^(?:university|universidad|universidade|université|universität|università|universita)$/.test(w))) return 5;
+  if (ws.includes('college') || ws.includes('polytechnic')) return 4;
+  if (ws.some((w) => /^(?:institute|institut|instituto|iit|iim)$/.test(w))) return 3;
+  if (ws.some((w) => INSTITUTION_WORDS.has(w))) return ws.includes('school') || ws.includes('academy') ? 2 : 1;
+  return 0;
+}

@@ -1,0 +1,191 @@
+import { findDateRanges, findDateTokens, isDateOnly } from './dates.js';
+
+/**
+ * Resume text → lines. Text reaches the parser in two shapes:
+ *  - from ingest, with real line breaks and blank lines between blocks;
+ *  - copy-pasted or flattened (the dev set), with no newlines at all: a line break became a run of 2–3
+ *    spaces and a paragraph break a run of 4 or more.
+ * Both come out as the same list of trimmed lines, each knowing whether a block break preceded it and
+ * whether it was a bullet point.
+ */
+
+export interface Line {
+  text: string;
+  /** A bullet marker (•, -, *, …) started the line; the marker itself is removed from `text`. */
+  bullet: boolean;
+  /** A blank line (or a wide gap in flattened text) came before this line. */
+  blockStart: boolean;
+}
+
+/** Invisible characters that only break words apart in extracted text. */
+const INVISIBLE_RE = /[\u200b-\u200d\u2060\ufeff\u00ad\ufffc]/g;
+/** Control characters and private-use glyphs (Wingdings bullets, phone/mail icons) act as separators. */
+const SEPARATOR_GLYPH_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ue000-\uf8ff]/g;
+const BULLET_CHARS = '•●▪■♦◦‣∙·○◆►▶➢➤✓✔❖□◘⦁⁃';
+const BULLET_RE = new RegExp(`^(?:[${BULLET_CHARS}]|[-*–—>{](?=\\s)|o(?=\\s+[A-Z])|\\u0001)\\s*`);
+const ONLY_BULLETS_RE = new RegExp(`^[${BULLET_CHARS}\\s*\\-–—|]+$`);
+/** Rules and decorations that carry no text: "________", "=====", ":", "|". */
+const DECORATION_RE = /^[\s_=~*#|:;.,\-–—⎯―]*$/;
+const SEP_PLACEHOLDER = '\u0001';
+
+/** More than this many characters per newline on average means the line breaks were flattened away. */
+const FLATTENED_CHARS_PER_NEWLINE = 150;
+
+export function isFlattened(text: string): boolean {
+  let newlines = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) newlines++;
+  return newlines * FLATTENED_CHARS_PER_NEWLINE < text.length && /\S {2,}\S/.test(text);
+}
+
+export function toLines(raw: string): Line[] {
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE_RE, '')
+    .replace(/\u00a0/g, ' ')
+    .replace(SEPARATOR_GLYPH_RE, ` ${SEP_PLACEHOLDER} `);
+  const pieces = isFlattened(text) ? splitFlattened(text) : splitLined(text);
+  return mergeWrapped(mergeSplitDateRanges(cleanPieces(pieces)));
+}
+
+interface Piece {
+  text: string;
+  blockStart: boolean;
+}
+
+function splitFlattened(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  // Runs of 2+ spaces (or tabs, or real newlines) separate lines; 4+ spaces or a blank line a block.
+  const re = /[ \t]*\n[ \t]*\n\s*|[ \t]*\n[ \t]*| {4,}|\t+ *| {2,3}/g;
+  let at = 0;
+  let block = true;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    pieces.push({ text: text.slice(at, m.index), blockStart: block });
+    const gap = m[0];
+    block = gap.length >= 4 || (gap.match(/\n/g)?.length ?? 0) >= 2;
+    at = m.index + gap.length;
+  }
+  pieces.push({ text: text.slice(at), blockStart: block });
+  return pieces;
+}
+
+function splitLined(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  let block = true;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') {
+      block = true;
+      continue;
+    }
+    // Tab stops and wide gaps inside a line separate columns ("Engineer        Jan 2020 – Present").
+    const cells = line.split(/\t+| {3,}/);
+    for (const cell of cells) {
+      pieces.push({ text: cell, blockStart: block });
+      block = false;
+    }
+  }
+  return pieces;
+}
+
+function cleanPieces(pieces: Piece[]): Line[] {
+  const lines: Line[] = [];
+  let pendingBullet = false;
+  let pendingBlock = false;
+  for (const piece of pieces) {
+    let text = piece.text.trim();
+    const blockStart: boolean = piece.blockStart || pendingBlock;
+    if (text === '' || text === SEP_PLACEHOLDER) {
+      pendingBlock = blockStart;
+      continue;
+    }
+    if (ONLY_BULLETS_RE.test(text) && /[^\s|]/.test(text) && !DECORATION_RE.test(text)) {
+      // A column of bullet glyphs split from its text: the next line is a bullet point.
+      pendingBullet = true;
+      pendingBlock = blockStart;
+      continue;
+    }
+    if (DECORATION_RE.test(text)) {
+      pendingBlock = true;
+      continue;
+    }
+    let bullet = pendingBullet;
+    const marker = BULLET_RE.exec(text);
+    if (marker !== null) {
+      bullet = true;
+      text = text.slice(marker[0].length);
+    }
+    text = text
+      .split(SEP_PLACEHOLDER)
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .join(' | ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    pendingBullet = false;
+    pendingBlock = false;
+    if (text === '' || DECORATION_RE.test(text)) continue;
+    lines.push({ text, bullet, blockStart });
+  }
+  return lines;
+}
+
+/**
+ * A range whose dash was lost in extraction arrives split over two lines: "2015" / "Present Associate
+ * Professor", or "Manager, September 2013" / "Present". When one of the two lines is only a date, the line
+ * ends with a date and the next starts with a later one (or "Present"), they are one line again.
+ */
+function mergeSplitDateRanges(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (next !== undefined && !next.bullet && endsWithOpenDate(line.text) && startsWithDate(next.text)) {
+      if (isDateOnly(line.text) || isDateOnly(next.text)) {
+        const joined = `${line.text.replace(/[\s,:;-]+$/, '')} – ${next.text.replace(/^[\s\-–—:]+/, '')}`;
+        out.push({ text: joined, bullet: line.bullet, blockStart: line.blockStart });
+        i++;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** The line ends with a single date that does not already close a range. */
+function endsWithOpenDate(text: string): boolean {
+  const ranges = findDateRanges(text);
+  const last = ranges.at(-1);
+  if (last === undefined || last.end !== null || last.current) return false;
+  return /^[\s,.:;)\-–—]*$/.test(text.slice(last.index + last.length));
+}
+
+/** The line starts with "Present" or with a date that does not open a range of its own. */
+function startsWithDate(text: string): boolean {
+  const tokens = findDateTokens(text);
+  const first = tokens[0];
+  if (first === undefined || !/^[\s\-–—:(]*$/.test(text.slice(0, first.index))) return false;
+  if (first.present) return true;
+  const range = findDateRanges(text)[0];
+  return range !== undefined && range.end === null && !range.current;
+}
+
+/** Width-wrapped prose: a long line without final punctuation continued by a line starting in lower case. */
+function mergeWrapped(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (
+      prev !== undefined &&
+      !line.bullet &&
+      !line.blockStart &&
+      prev.text.length >= 45 &&
+      /^[a-z(&]/.test(line.text) &&
+      !/[.:;!?]$/.test(prev.text)
+    ) {
+      prev.text = `${prev.text} ${line.text}`;
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}

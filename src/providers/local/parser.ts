@@ -1,0 +1,152 @@
+import { performance } from 'node:perf_hooks';
+import {
+  ZERO_USAGE,
+  type ParseRequest,
+  type ParseResult,
+  type ResumeFields,
+  type ResumeParser,
+} from '../../domain/index.js';
+import { findEmails, findLinks, findLocation, findName, findPhones } from './contact.js';
+import { totalMonths } from './dates.js';
+import { parseEducation } from './education.js';
+import { parseExperience } from './experience.js';
+import { parseCertifications, parseLanguages } from './extras.js';
+import { Grounding, groundFields } from './grounding.js';
+import { detectLanguage } from './language.js';
+import { toLines, type Line } from './normalise.js';
+import { splitSections, type Section, type SectionKind } from './sections.js';
+import { extractSkills } from './skills.js';
+
+/**
+ * The local, offline resume parser: rules over the resume's structure (sections, date anchors, list items)
+ * with the skills and titles taxonomy. Deterministic, synchronous inside, no I/O.
+ */
+
+/** Bump whenever a rule changes what the parser returns, so evaluations can be compared across releases. */
+export const LOCAL_PARSER_VERSION = '1.0.0';
+
+export interface ParseTextOptions {
+  /** "Present" resolves against this; defaults to now. */
+  referenceDate?: Date;
+}
+
+export interface ParsedText {
+  fields: ResumeFields;
+  totalExperienceMonths: number;
+  warnings: string[];
+  /** ISO 639-1 code of the resume's language, or null when too short to tell. */
+  language: string | null;
+}
+
+/** How many lines at the top hold contact details when no heading ends the header block earlier. */
+const CONTACT_WINDOW = 30;
+/** Sections where a headerless resume keeps its roles and degrees. */
+const UNLABELLED: ReadonlySet<SectionKind> = new Set(['header', 'other', 'summary', 'personal']);
+
+export function parseResumeText(text: string, options: ParseTextOptions = {}): ParsedText {
+  const referenceDate = options.referenceDate ?? new Date();
+  const lines = toLines(text);
+  const sections = splitSections(lines);
+  const of = (...kinds: SectionKind[]): Line[] => sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.lines);
+
+  const contactLines = contactBlock(sections, lines);
+  const emails = findEmails(text);
+  const phonesNear = findPhones(contactLines.map((l) => l.text).join('\n'));
+  const fields: ResumeFields = {
+    contact: {
+      name: findName({ lines, emails }),
+      emails,
+      phones: phonesNear.length > 0 ? phonesNear : findPhones(lines.slice(0, 60).map((l) => l.text).join('\n')),
+      location: findLocation(contactLines),
+      links: findLinks(text),
+    },
+    summary: summaryOf(sections),
+    skills: extractSkills({ text, skillLines: of('skills') }),
+    experience: experienceOf(sections, referenceDate),
+    education: educationOf(sections, referenceDate),
+    certifications: parseCertifications(of('certifications'), referenceDate),
+    languages: parseLanguages({ sectionLines: of('languages'), allLines: lines }),
+  };
+
+  const grounded = groundFields(fields, new Grounding(text));
+  const detected = detectLanguage(text);
+  const warnings: string[] = [];
+  if (detected.warning !== null) warnings.push(detected.warning);
+  if (lines.length === 0) warnings.push('The resume has no text.');
+  else if (sections.length === 1) warnings.push('No section headings were found; sections were inferred from content.');
+  if (grounded.fields.contact.name === null) warnings.push('No candidate name was found.');
+  if (grounded.dropped > 0) warnings.push(`${grounded.dropped} extracted value(s) did not occur in the text and were dropped.`);
+  return {
+    fields: grounded.fields,
+    totalExperienceMonths: totalMonths(grounded.fields.experience, referenceDate),
+    warnings,
+    language: detected.code,
+  };
+}
+
+/** The header block, plus any "Personal details"/"Contact" section, capped at the first lines. */
+function contactBlock(sections: readonly Section[], lines: readonly Line[]): Line[] {
+  const header = sections[0]?.kind === 'header' ? sections[0].lines : [];
+  const personal = sections.filter((s) => s.kind === 'personal').flatMap((s) => s.lines);
+  const block = [...header, ...personal];
+  return block.length > 0 ? block.slice(0, CONTACT_WINDOW) : lines.slice(0, 10);
+}
+
+function summaryOf(sections: readonly Section[]): string | null {
+  const pick = (kind: SectionKind): string | null => {
+    const text = sections
+      .filter((s) => s.kind === kind)
+      .flatMap((s) => s.lines.map((l) => l.text))
+      .join('\n')
+      .trim();
+    return text === '' ? null : text;
+  };
+  return pick('summary') ?? pick('objective');
+}
+
+function experienceOf(sections: readonly Section[], referenceDate: Date): ResumeFields['experience'] {
+  const labelled = sections.filter((s) => s.kind === 'experience').flatMap((s) => parseExperience(s.lines, { referenceDate }));
+  if (labelled.length > 0) return labelled;
+  // Headerless resumes: roles are wherever date ranges sit next to title- or company-like lines.
+  return sections
+    .filter((s) => UNLABELLED.has(s.kind))
+    .flatMap((s) => parseExperience(s.lines, { referenceDate }))
+    .filter((e) => e.title !== null && e.company !== null);
+}
+
+function educationOf(sections: readonly Section[], referenceDate: Date): ResumeFields['education'] {
+  const labelled = sections.filter((s) => s.kind === 'education').flatMap((s) => parseEducation(s.lines, { referenceDate }));
+  if (labelled.length > 0) return labelled;
+  return sections
+    .filter((s) => UNLABELLED.has(s.kind))
+    .flatMap((s) => parseEducation(s.lines, { referenceDate, strict: true }));
+}
+
+export class LocalResumeParser implements ResumeParser {
+  readonly provider = 'local';
+  readonly model = 'rules';
+
+  async parse(request: ParseRequest): Promise<ParseResult> {
+    request.signal?.throwIfAborted();
+    const referenceDate = request.referenceDate ?? new Date();
+    const started = performance.now();
+    const parsed = parseResumeText(request.text, { referenceDate });
+    const durationMs = performance.now() - started;
+    return {
+      resume: {
+        ...parsed.fields,
+        totalExperienceMonths: parsed.totalExperienceMonths,
+        meta: {
+          provider: this.provider,
+          model: this.model,
+          version: LOCAL_PARSER_VERSION,
+          durationMs,
+          referenceDate: referenceDate.toISOString(),
+          language: parsed.language,
+          warnings: parsed.warnings,
+        },
+      },
+      usage: { ...ZERO_USAGE },
+    };
+  }
+}

@@ -1,0 +1,99 @@
+import type { Skill } from '../../domain/index.js';
+import { canonicalSkill, findSkills } from '../../taxonomy/index.js';
+import type { Line } from './normalise.js';
+
+/**
+ * Skills: every taxonomy skill mentioned anywhere (ambiguous ones like "C" or "Go" only inside skills
+ * sections, which the taxonomy decides with `skillContext`), plus the short list items of skills sections as
+ * written ("Meeting coordination", "Budgets & Forecasting"), which no taxonomy lists in full.
+ */
+
+const ITEM_SPLIT = new Set([',', ';', '|', '•', '·', '●', '▪', '♦', '■', '►', '✓', '/']);
+/** "Languages: C#, Java" / "Frameworks - .NET, Qt": the label is not a skill. */
+const LABEL_RE = /^([\p{L}][\p{L}\s&/-]{1,40}?)\s*[:：]\s+/u;
+const LEADING_FILLER_RE = /^(?:(?:expert|expertise|experienced|experience|proficient|proficiency|skilled|knowledge|familiar|familiarity|strong|excellent|good|advanced|basic|working|solid|hands[- ]on|understanding)\s+(?:in|of|with|at)?\s*)+/i;
+const TRAILING_FILLER_RE = /\s+(?:skills?|etc\.?|and more)$/i;
+const MAX_ITEM_WORDS = 5;
+
+export interface SkillOptions {
+  /** The whole resume text, searched for unambiguous taxonomy skills. */
+  text: string;
+  /** Lines of skills sections. */
+  skillLines: readonly Line[];
+}
+
+export function extractSkills(options: SkillOptions): Skill[] {
+  const skills = new Map<string, Skill>();
+  const add = (skill: Skill): void => {
+    const key = skill.name.toLowerCase();
+    if (!skills.has(key)) skills.set(key, skill);
+  };
+  const sectionText = options.skillLines.map((l) => l.text).join('\n');
+  for (const hit of findSkills(sectionText, { skillContext: true })) add({ name: hit.name, surface: hit.surface, category: hit.category });
+  for (const line of options.skillLines) {
+    for (const item of listItems(line.text)) {
+      const canonical = canonicalSkill(item);
+      add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
+    }
+  }
+  for (const hit of findSkills(options.text)) add({ name: hit.name, surface: hit.surface, category: hit.category });
+  return [...skills.values()];
+}
+
+/** Short phrases of a list line; sentences give none (their skills come from the taxonomy). */
+export function listItems(text: string): string[] {
+  const body = text.replace(LABEL_RE, '');
+  const items: string[] = [];
+  for (const raw of splitOutsideParentheses(body)) {
+    const { outer, inner } = parenthetical(raw);
+    for (const candidate of [outer, ...splitOutsideParentheses(inner)]) {
+      const item = cleanItem(candidate);
+      if (item !== null) items.push(item);
+    }
+  }
+  // A sentence split at its commas is not a list: every piece would be long.
+  if (items.length > 0 && items.every((i) => i.split(' ').length >= 4) && /[.!?]$/.test(text)) return [];
+  return items;
+}
+
+function splitOutsideParentheses(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if (depth === 0 && ITEM_SPLIT.has(ch)) {
+      // "/" joins alternatives only between words ("CI/CD", "TCP/IP" stay whole).
+      if (ch === '/' && !(text[i - 1] === ' ' && text[i + 1] === ' ')) continue;
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+function parenthetical(text: string): { outer: string; inner: string } {
+  const m = /^([^(]*)\(([^)]*)\)?(.*)$/.exec(text);
+  if (m === null) return { outer: text, inner: '' };
+  return { outer: `${m[1]} ${m[3] ?? ''}`, inner: m[2] ?? '' };
+}
+
+function cleanItem(raw: string): string | null {
+  const item = raw
+    .replace(/^[\s\-–—*+.:]+|[\s\-–—*+.,:;]+$/g, '')
+    .replace(LEADING_FILLER_RE, '')
+    .replace(TRAILING_FILLER_RE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (item.length < 1 || item.length > 50) return null;
+  const words = item.split(' ');
+  if (words.length > MAX_ITEM_WORDS) return null;
+  if (!/\p{L}/u.test(item)) return null;
+  if (/^(?:and|or|etc|e\.g|i\.e|other|others|various|more|including|the|a|an)$/i.test(item)) return null;
+  // Durations and levels next to skills in tables ("2+ years", "Very Proficient") are not skills.
+  if (/^\d+\+?\s*(?:years?|yrs?|months?)\b/i.test(item) || /^(?:very\s+)?(?:proficient|expert|advanced|intermediate|beginner|familiar)$/i.test(item)) return null;
+  return item;
+}

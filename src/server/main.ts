@@ -1,0 +1,37 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Config } from '../config.js';
+import { createParser } from '../providers/registry.js';
+import { createLogger, type Logger } from '../telemetry/logger.js';
+import { createApp } from './app.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  logger: Logger;
+}
+
+/** Starts the HTTP service on the configured host and port (port 0 picks a free one, for tests). */
+export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const app = createApp({
+    logger,
+    parser: createParser('local'),
+    limits: { maxUploadBytes: config.maxUploadBytes, maxPdfPages: config.maxPdfPages },
+  });
+
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, dataDir: config.dataDir }, 'jobmatch-ai listening');
+
+  return {
+    url,
+    port,
+    logger,
+    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
+}

@@ -1,0 +1,12 @@
+export type { Db, Dialect, QueryResult, Row } from './db.js';
+export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
+export { openDatabase, type OpenDatabaseOptions } from './open.js';
+export { openPglite, type PgliteOptions } from './pglite.js';
+export { openPostgres, redactUrl, type PostgresOptions } from './postgres.js';
+export { migrate, schemaVersion, type MigrationReport } from './migrate.js';
+export { MIGRATIONS, type Migration } from './migrations.js';
+export { toVectorLiteral, parseVectorLiteral, type Vector } from './vector.js';
+export * from './jobs.js';
+export * from './embeddings.js';
+export * from './checkpoints.js';
+export * from './settings.js';

@@ -1,0 +1,73 @@
+/**
+ * The schema, as numbered steps. A released migration is never edited: change the schema by appending a
+ * new one. Each runs in its own transaction on both PGlite and PostgreSQL, so it must be plain portable SQL.
+ * The pgvector extension is enabled by the runner before these run (it needs its own error message).
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'jobs, embedding spaces, embeddings, reindex checkpoints, settings',
+    sql: `
+      CREATE TABLE jobs (
+        id                   text PRIMARY KEY,
+        title                text NOT NULL,
+        company              text,
+        description          text NOT NULL,
+        location             text,
+        workplace            text NOT NULL,
+        seniority            text,
+        required_skills      text[] NOT NULL DEFAULT '{}',
+        nice_to_have_skills  text[] NOT NULL DEFAULT '{}',
+        occupation_code      text,
+        min_years_experience double precision,
+        -- sha256 of the text that gets embedded: an embedding whose hash differs is stale.
+        content_hash         text NOT NULL,
+        created_at           timestamptz NOT NULL DEFAULT now(),
+        updated_at           timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE embedding_spaces (
+        id         text PRIMARY KEY,
+        provider   text NOT NULL,
+        model      text NOT NULL,
+        dimensions integer NOT NULL CHECK (dimensions > 0),
+        version    text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- The column is an untyped vector so spaces of different dimensions share one table; every query
+      -- filters by space_id, and the repository checks lengths against embedding_spaces.dimensions.
+      CREATE TABLE job_embeddings (
+        job_id       text NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+        space_id     text NOT NULL REFERENCES embedding_spaces (id) ON DELETE CASCADE,
+        content_hash text NOT NULL,
+        embedding    vector NOT NULL,
+        updated_at   timestamptz NOT NULL DEFAULT now(),
+        -- space first: searches and coverage scan one space.
+        PRIMARY KEY (space_id, job_id)
+      );
+      -- Deleting a job cascades by job_id.
+      CREATE INDEX job_embeddings_job_id_idx ON job_embeddings (job_id);
+
+      -- Where a back-fill of one space stopped, so an interrupted reindex resumes instead of restarting.
+      CREATE TABLE reindex_checkpoints (
+        space_id    text PRIMARY KEY REFERENCES embedding_spaces (id) ON DELETE CASCADE,
+        last_job_id text,
+        processed   integer NOT NULL DEFAULT 0,
+        updated_at  timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE settings (
+        key        text PRIMARY KEY,
+        value      jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+];
