@@ -20,6 +20,11 @@ import { AMBIGUOUS_PREFIX, SKILL_FLAG_HOT, TAXONOMY_FORMAT, type TaxonomyFile } 
 import { phraseKey, tokenize } from '../src/taxonomy/tokenize.js';
 import { singular, titleHead, titleKey, titleWords } from '../src/taxonomy/title-key.js';
 
+/** Splits a whitespace-separated word list written as a template string. */
+function wordList(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w.length > 0);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Categories
 // ---------------------------------------------------------------------------------------------------------
@@ -148,6 +153,7 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'VHDL',
     'SystemVerilog',
     'Prolog',
+    'BASIC: ?BASIC',
     'Lisp',
     'GraphQL',
   ],
@@ -251,6 +257,8 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'gRPC',
     'AJAX: ajax',
     'Apache Velocity: velocity',
+    'Apache Tiles: ?tiles',
+    'Java applets: applets, applet, java applet',
   ],
   database: [
     'MySQL: my sql',
@@ -401,11 +409,16 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'Apache Kafka: kafka',
     'Apache Airflow: airflow',
     'Apache ActiveMQ: activemq',
+    'IBM MQ: websphere mq, mqseries, mq series, ibm websphere mq, ?mq',
+    'TIBCO: tibco ems, tibco rendezvous',
+    'StarTeam: borland starteam',
+    'PVCS: serena pvcs',
+    'LAMP stack: ?LAMP, lamp stack',
   ],
   'operating-system': [
     'Linux: gnu/linux',
     'Unix',
-    'Microsoft Windows: ?windows, ms windows, windows xp, windows 7, windows 8, windows 10, windows 11, windows vista, windows nt, windows 2000, windows 98, windows 95',
+    'Microsoft Windows: ?windows, ?vista, ms windows, windows xp, windows 7, windows 8, windows 10, windows 11, windows vista, windows nt, windows 2000, windows 98, windows 95',
     'Windows Server: windows server 2003, windows server 2008, windows server 2012, windows server 2016, windows server 2019',
     'macOS: mac os, mac os x, os x, osx, mac osx',
     'iOS',
@@ -419,6 +432,7 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'AIX: ibm aix',
     'HP-UX',
     'MS-DOS: dos, msdos, ms dos',
+    'Windows CE: wince, win ce, windows embedded compact',
     'VxWorks',
     'RTOS: real time operating systems, real-time operating system',
     'z/OS: zos, mvs',
@@ -496,7 +510,7 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'Microsoft Word: ?word, ms word, ms-word',
     'Microsoft PowerPoint: powerpoint, ms powerpoint, power point, ms power point',
     'Microsoft Outlook: ?outlook, ms outlook',
-    'Microsoft Project: ms project, msp',
+    'Microsoft Project: ms project',
     'Microsoft Visio: visio, ms visio',
     'Microsoft Teams: ms teams',
     'SharePoint: ms sharepoint, microsoft sharepoint',
@@ -616,7 +630,7 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'Network administration: network management',
     'Technical support: tech support, it support, help desk, helpdesk, desktop support',
     'Troubleshooting',
-    'Computer hardware: hardware, pc hardware',
+    'Computer hardware: hardware, pc hardware, ?PC',
     'Operating systems',
     '3D modeling: 3d modelling, 3d',
     'CAD: computer aided design, computer-aided design',
@@ -637,6 +651,17 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'Performance tuning: performance optimization',
     'Web scraping',
     'Responsive web design: responsive design',
+    'Debugging: software debugging, debug',
+    'System design: systems design',
+    'Systems analysis: system analysis',
+    'Information systems: information system, management information systems, mis',
+    'Network infrastructure',
+    'Network protocols: networking protocols',
+    'Web content management: web content',
+    'Scripting: scripting languages, scripting language',
+    'Internet research: ?internet',
+    'Web 2.0',
+    'Electronic health records: ehr, emr, electronic medical records',
   ],
   methodology: [
     'Agile: agile methodology, agile methodologies, agile development, agile software development, agile scrum',
@@ -652,6 +677,7 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'Object-oriented programming: oop, oops, object oriented programming, object oriented, object-oriented design, object oriented design, ood',
     'OOAD: object oriented analysis and design, object-oriented analysis and design',
     'Design patterns',
+    'Use cases: use case, use case diagrams, use case modeling',
     'MVC: model view controller, model-view-controller',
     'UML: unified modeling language',
     'SOA: service oriented architecture, service-oriented architecture',
@@ -683,6 +709,16 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'Test planning: test plans, test plan, test cases, test case design',
     'Defect tracking: bug tracking',
     'Version control: source control, version control systems',
+  ],
+  knowledge: [
+    'Corporate law: company law, business law, commercial law',
+    'Contract law',
+    'Criminal law',
+    'Family law',
+    'Immigration law: ?immigration',
+    'Employment law: labor law, labour law',
+    'Intellectual property: ip law, intellectual property law',
+    'Tax law',
   ],
   'soft-skill': [
     'Communication: communication skills, communications, verbal communication, written communication, oral communication',
@@ -814,6 +850,95 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
     'Report writing: reporting',
     'Documentation',
     'Presentation design',
+    'Design: ?design',
+    'Marketing strategy: marketing strategies, marketing plans, marketing planning',
+    'Content marketing',
+    'Email marketing',
+    'Affiliate marketing',
+    'Influencer marketing',
+    'Marketing analytics',
+    'Product marketing',
+    'Direct marketing',
+    'Telemarketing',
+    'Campaign management: marketing campaigns',
+    'Brand development: brand strategy',
+    'Market segmentation',
+    'Community management: online community management',
+    'Blogging',
+    'Content strategy',
+    'Sales training',
+    'Sales leadership',
+    'B2B sales: business to business sales',
+    'Upselling: up-selling, up selling, cross-selling',
+    'Channel management: channel development, channel sales',
+    'Distribution management',
+    'Business acumen',
+    'Product development: new product development',
+    'Professional development: continuing professional development, cpd',
+    'Career development: career counseling, career counselling, career guidance, career development guidance',
+    'Counseling: counselling',
+    'Case management',
+    'Social work',
+    'Life skills',
+    'Physical education',
+    'Special education',
+    'Early childhood education',
+    'Behavior management: behaviour management, behavioral management, behavioural management',
+    'Student assessment',
+    'Arbitration',
+    'Mediation',
+    'Alternative dispute resolution: adr, dispute resolution',
+    'Civil litigation',
+    'Legal advice',
+    'Legal writing: legal drafting',
+    'Drafting: ?drafting',
+    'Due diligence',
+    'Financial planning',
+    'Financial management',
+    'Investment management',
+    'Portfolio management',
+    'Risk assessment',
+    'Credit analysis',
+    'Banking',
+    'Insurance',
+    'Underwriting',
+    'Cash flow management: cash flow',
+    'Cost accounting',
+    'General ledger: gl',
+    'Reconciliation: account reconciliation, bank reconciliation, reconciliations',
+    'Invoicing: billing',
+    'Financial statements',
+    'GAAP',
+    'IFRS',
+    'Key performance indicators: kpi, kpis',
+    'Compensation and benefits: benefits administration',
+    'Patient assessment',
+    'Medication administration',
+    'Vital signs',
+    'Phlebotomy',
+    'Infection control',
+    'Medical terminology',
+    'HIPAA',
+    'Basic life support: bls',
+    'ACLS: advanced cardiac life support',
+    'Wound care',
+    'Nursing',
+    'Food preparation',
+    'Food service',
+    'Journalism',
+    'Photo editing: image editing, photo retouching',
+    'Digital photography',
+    'Audio editing',
+    'Broadcasting',
+    'Construction management',
+    'Site supervision',
+    'Cost estimation: cost estimating, estimating',
+    'Blueprint reading: blueprints',
+    'HVAC',
+    'Welding',
+    'Preventive maintenance: preventative maintenance',
+    'Occupational health and safety: health and safety, osha, ehs',
+    'Manufacturing',
   ],
 };
 
@@ -823,16 +948,14 @@ const CURATED: Readonly<Partial<Record<Category, readonly string[]>>> = {
  * automatically; see isAmbiguous.)
  */
 const AMBIGUOUS_WORDS = new Set(
-  `access ant apex bamboo basic bootstrap box canvas chef compass crystal cypress dart docs drive
+  wordList(`access ant apex bamboo basic bootstrap box canvas chef compass crystal cypress dart docs drive
   electron elixir ember epic excel express fireworks flash flask flux forms gatsby grunt gulp harbor helm hive
   hugo ionic jasmine jest julia karma keep lambda lean less make maya mercury meteor mocha nest next
   nexus notion octopus outlook packer pig playwright polymer postman premiere presto prism project
   publisher puppet rancher redux ruby rust sage salt sass scheme shell sketch slack sonar spark spring storm
   swagger swift tally teams tomcat unity vault word workday yarn zoom alloy pony red self processing
   factor turing cents blink diameter snowflake consul nomad vagrant airflow celery pyramid tornado twisted
-  bottle falcon koa druid impala zeppelin envoy argo spinnaker quay`
-    .split(/\s+/)
-    .filter((w) => w.length > 0),
+  bottle falcon koa druid impala zeppelin envoy argo spinnaker quay cvs san`),
 );
 
 /** Short surfaces (≤2 chars) that are distinctive enough to count anywhere. */
@@ -845,155 +968,43 @@ const NEVER_AMBIGUOUS = new Set(['python', 'java', 'docker', 'git', 'kubernetes'
  * Vendors whose name prefixes O*NET tool names ("Oracle Java", "Google Angular", "Microsoft Excel").
  * The remainder becomes an alias (and merges into an existing skill of that name).
  */
-const VENDORS = [
-  'Amazon Web Services',
-  'Microsoft',
-  'Oracle',
-  'Google',
-  'Apple',
-  'Adobe',
-  'IBM',
-  'Apache',
-  'Amazon',
-  'Atlassian',
-  'Autodesk',
-  'SAP',
-  'Cisco Systems',
-  'Cisco',
-  'Red Hat',
-  'The MathWorks',
-  'Dassault Systemes',
-  'Trimble',
-  'Bentley',
-  'Intuit',
-  'Salesforce',
-  'JetBrains',
-  'HashiCorp',
-  'Eclipse',
-  'Hewlett Packard',
-  'Hewlett-Packard',
-  'HP',
-  'VMware',
-  'Citrix',
-  'Symantec',
-  'Corel',
-  'Sun Microsystems',
-  'Micro Focus',
-  'ESRI',
-  'Siemens',
-  'National Instruments',
-  'Unity Technologies',
-  'Facebook',
-  'Meta',
-  'Infor',
-  'Blackbaud',
-  'Kronos',
-  'Wolters Kluwer',
-  'Thomson Reuters',
-  'Avid Technology',
-  'Quest',
-  'Embarcadero',
-  'Borland',
-  'Novell',
-  'Rockwell Automation',
-  'Wind River Systems',
-  'Wind River',
-  'Mozilla',
-  'Zoho',
-  'Juniper Networks',
-  'Epic Systems',
-  'Informatica',
-  'Teradata',
-  'Tableau',
-  'Qlik Tech',
-  'Qlik',
-  'SAS Institute',
-  'Intergraph',
-  'Hexagon',
-  'PTC',
-  'Altair',
-];
+const VENDORS = `
+  Amazon Web Services, Microsoft, Oracle, Google, Apple, Adobe, IBM, Apache, Amazon, Atlassian, Autodesk,
+  SAP, Cisco Systems, Cisco, Red Hat, The MathWorks, Dassault Systemes, Trimble, Bentley, Intuit,
+  Salesforce, JetBrains, HashiCorp, Eclipse, Hewlett Packard, Hewlett-Packard, HP, VMware, Citrix,
+  Symantec, Corel, Sun Microsystems, Micro Focus, ESRI, Siemens, National Instruments, Unity Technologies,
+  Facebook, Meta, Infor, Blackbaud, Kronos, Wolters Kluwer, Thomson Reuters, Avid Technology, Quest,
+  Embarcadero, Borland, Novell, Rockwell Automation, Wind River Systems, Wind River, Mozilla, Zoho,
+  Juniper Networks, Epic Systems, Informatica, Teradata, Tableau, Qlik Tech, Qlik, SAS Institute,
+  Intergraph, Hexagon, PTC, Altair`
+  .split(',')
+  .map((v) => v.trim());
 const VENDOR_KEYS = VENDORS.map((v) => `${phraseKey(v)} `);
 
 /** Trailing edition words stripped to form an alias ("Splunk Enterprise" → "Splunk"). */
 const EDITION_WORDS = new Set(['enterprise', 'professional', 'pro', 'standard', 'suite', 'edition', 'software']);
 
-/** github/explore topics that are events, places, schools, meta tags or games rather than skills. */
-const GITHUB_EXCLUDED_RELATED = new Set([
-  'video-games',
-  'video-game',
-  'game',
-  'games',
-  'minecraft',
-  'hackathon',
-  'university',
-  'riot-games',
-  'role-playing-game',
-  'nintendo',
-]);
-const GITHUB_EXCLUDED_TOPICS = new Set([
-  'awesome-lists',
-  'blazing-fast',
-  'cheat-sheet',
-  'community-driven',
-  'no-ai',
-  'example',
-  'demo',
-  'hacktoberfest',
-  'bootcamp',
-  'interview',
-  'learning',
-  'learning-by-doing',
-  'for-the-love-of-code',
-  'portfolio',
-  'project',
-  'project-demo',
-  'tutorial',
-  'template',
-  'website',
-  'queer',
-  'transgender',
-  'christianity',
-  'anime',
-  'covid-19',
-  'nashville',
-  'netflix',
-  'sports',
-  'support',
-  'tool',
-  'software',
-  'code',
-  'data',
-  'dataset',
-  'image',
-  'video',
-  'web',
-  'app',
-  'client',
-  'server',
-  'desktop',
-  'mobile',
-  'framework',
-  'library',
-  'extension',
-  'generator',
-  'script',
-  'font',
-  'emoji',
-  'dark-mode',
-  'open-source',
-  'publishing',
-  'education',
-  'finance',
-  'art',
-  'matrix',
-  'medium',
-  'source',
-]);
+/**
+ * github/explore topics that are not skills: games and events (by a related topic), and meta tags, places,
+ * companies and generic words (by name).
+ */
+const GITHUB_EXCLUDED_RELATED = new Set(
+  wordList(`
+  video-games video-game game games minecraft hackathon university riot-games role-playing-game nintendo`),
+);
+const GITHUB_EXCLUDED_TOPICS = new Set(
+  wordList(`
+  awesome-lists blazing-fast cheat-sheet community-driven no-ai example demo hacktoberfest bootcamp
+  interview learning learning-by-doing for-the-love-of-code portfolio project project-demo tutorial
+  template website queer transgender christianity anime covid-19 nashville netflix sports support tool
+  software code data dataset image video web app client server desktop mobile framework library extension
+  generator script font emoji dark-mode open-source publishing education finance art matrix medium source
+  microsoft google apple nvidia mozilla nasa riot-games binance`),
+);
 
 /** Words that end organisation names or are surnames: never job-title heads even if O*NET uses them. */
 const NON_TITLE_HEADS = new Set(
-  `man hand member person server monitor model layer guide master host mate player printer boss chief
+  wordList(`man hand person server monitor model layer guide master host mate player printer boss chief
   provider folder liner buffer tier charger hunter miller porter mason turner carver hooker stripper former
   reader runner carrier keeper feeder finisher roller marker filler sander sorter washer winder puller
   tender setter cutter grinder mixer loader packer picker spinner weaver dyer fisher sawyer cooper walker
@@ -1006,37 +1017,14 @@ const NON_TITLE_HEADS = new Set(
   drawer holder pointer router starter sticker stapler connector conditioner separator heater steamer
   stretcher scraper shaker tracer wheeler topper tipper wiper anchor compiler processor receiver regulator
   transporter forwarder distributor integrator dealer merchant cooker drier sizer sewer blender binder
-  chopper clipper crusher matcher passer duplicator dispenser extractor classifier locator`
-    .split(/\s+/)
-    .filter((w) => w.length > 0),
+  chopper clipper crusher matcher passer duplicator dispenser extractor classifier locator`),
 );
 
 /** Title heads every resume uses that O*NET's frequency cut might miss. */
-const EXTRA_TITLE_HEADS = [
-  'intern',
-  'trainee',
-  'volunteer',
-  'freelancer',
-  'founder',
-  'cofounder',
-  'owner',
-  'partner',
-  'president',
-  'ceo',
-  'cto',
-  'cfo',
-  'coo',
-  'cio',
-  'ciso',
-  'vp',
-  'advertiser',
-  'lecturer',
-  'fellow',
-  'postdoc',
-  'researcher',
-  'scientist',
-  'head',
-];
+const EXTRA_TITLE_HEADS = wordList(`
+  intern internship apprenticeship student lead member chair freelance trainee volunteer freelancer founder
+  cofounder owner partner president ceo cto cfo coo cio ciso vp advertiser lecturer fellow postdoc
+  researcher scientist head`);
 
 // ---------------------------------------------------------------------------------------------------------
 // File readers
@@ -1118,8 +1106,50 @@ function commonWords(dir: string, titleHeadWords: Iterable<string>): Set<string>
     if (w.endsWith('s') && !w.endsWith('ss') && seen(w) + seen(w.slice(0, -1)) >= 3) common.add(w.slice(0, -1));
   }
   for (const w of titleHeadWords) common.add(w);
+  for (const w of COMMON_ENGLISH) common.add(w);
   return common;
 }
+
+/**
+ * Everyday English words the formal O*NET/ESCO prose rarely uses in lower case but resumes do ("just",
+ * "did", "set"). Together with the corpus counts they decide which one-word surfaces are common words.
+ */
+const COMMON_ENGLISH = wordList(`a about above across act add after again against age ago agree air all also always am
+  among an and another answer any apple are area arm around art as ask at away back bad ball bank base be
+  bear beat beautiful because become bed been before began begin behind being below best better between big
+  bill bird black blood blue board boat body book born both bottom box boy break bring brother brown build
+  built business busy but buy by call came can car card care carry case cat catch cause center certain
+  chair change check child children city class clean clear close cold color come common complete contain
+  control cook cool copy corner could count country course cover cross cry cup current cut dark day dead
+  deal dear deep did die different direct do doctor does dog done door double down draw dream dress drink
+  drive drop dry during each early earth east easy eat edge egg end enough even ever every eye face fact
+  fair fall family far farm fast father fear feel feet few field fight fill final find fine fire first fish
+  fit five floor fly follow food foot for force form forward four free friend from front full fun game gave
+  get girl give glass go gold gone good got great green ground group grow had half hand happen happy hard
+  has hat have he head hear heard heart heat heavy held help her here high hill him his hit hold hole home
+  hope horse hot hour house how huge hunt idea if in inch interest into iron is island it its job join
+  joy just keep key kind king knew know lady lake land large last late laugh law lay lead learn least
+  leave left leg less let letter level lie life lift light like line list listen little live long look lost
+  lot love low machine made main make man many map mark market master match matter may me mean meet men
+  might mile milk mind mine miss modern moment money month moon more morning most mother mountain move much
+  music must my name nation near need never new next night nine no north nose not note nothing now number
+  object of off offer office often oil old on once one only open or order other our out over own page paint
+  pair paper part party pass past pay people perhaps person pick picture piece place plain plan plant play
+  please point poor position possible post pound power press pretty print problem pull push put queen
+  question quick quiet race radio rain ran reach read ready real record red remember rest rich ride right
+  ring rise river road rock roll room round rule run safe said sail same sat save saw say school science
+  sea season seat second see seem self sell send sense sent serve set seven several shall shape share she
+  ship shoe shop short should show side sign simple since sing sister sit six size skin sky sleep slow
+  small smile snow so soft soil some son song soon sound south space speak special speed spell spend spot
+  spring square stand star start state station stay step still stone stop store story straight strange
+  street strong student study such sugar summer sun sure surface swim system table tail take talk tall
+  teach team tell ten term test than thank that the their them then there these they thing think third
+  this those though thought three through throw tie time tiny to today together told tone too took top
+  total touch toward town track trade train travel tree trip trouble true try turn two type under unit
+  until up us use usual valley value very visit voice wait walk wall want war warm was wash watch water
+  wave way we wear weather week weight well went were west what wheel when where which while white who
+  whole why wide wife wild will win wind window wing winter wish with without woman wonder wood word work
+  world would write wrong yard year yes yet you young your scratch source zip presenter`);
 
 // ---------------------------------------------------------------------------------------------------------
 // Skill registry: drafts claim surfaces; the first claim on a key wins.
@@ -1159,7 +1189,10 @@ class Registry {
     return draft;
   }
 
-  /** Adds `surface` to `draft` unless another skill owns it. "?Surface" marks it ambiguous. */
+  /**
+   * Adds `surface` to `draft` unless a skill already has it (the first claim, and its flag, wins).
+   * "?Surface" marks it ambiguous.
+   */
   alias(draft: Draft, surface: string): void {
     const ambiguous = surface.startsWith('?');
     const text = (ambiguous ? surface.slice(1) : surface).trim();
@@ -1168,9 +1201,7 @@ class Registry {
     const current = this.owner.get(key);
     if (current !== undefined && current !== draft) return;
     this.owner.set(key, draft);
-    const existing = draft.aliases.get(key);
-    if (existing === undefined) draft.aliases.set(key, { surface: text, ambiguous });
-    else if (ambiguous) existing.ambiguous = true;
+    if (!draft.aliases.has(key)) draft.aliases.set(key, { surface: text, ambiguous });
   }
 }
 
@@ -1216,6 +1247,9 @@ const LINGUIST_DATA_LANGUAGES = new Set([
   'AsciiDoc',
 ]);
 
+/** linguist aliases that are file names or everyday words rather than names people write ("inc" → PHP). */
+const LINGUIST_ALIAS_STOPLIST = new Set(['inc', 'rake', 'cake', 'cakescript', 'envrc', 'rusthon', 'man', 'node', 'make', 'flex']);
+
 interface LinguistLanguage {
   readonly name: string;
   readonly type: string;
@@ -1236,7 +1270,7 @@ function addLinguist(registry: Registry, common: ReadonlySet<string>): Draft[] {
     added.push(draft);
     for (const alias of language.aliases ?? []) {
       const aliasKey = phraseKey(alias);
-      if (aliasKey.length <= 2 || common.has(aliasKey)) continue;
+      if (aliasKey.length <= 2 || common.has(aliasKey) || LINGUIST_ALIAS_STOPLIST.has(aliasKey)) continue;
       registry.alias(draft, alias);
     }
   }
@@ -1272,7 +1306,8 @@ function cleanOnetName(example: string): { name: string; aliases: string[]; gene
     for (let start = 0; start < expansion.length; start++) {
       if (!acronymExpands(last, expansion.slice(start))) continue;
       const vendor = expansion.slice(0, start).join(' ');
-      aliases.push(last, expansion.slice(start).join(' '));
+      // A short acronym ("SAN", "DID") is also a word or a name; it needs context or its capitals.
+      aliases.push(last.replace(/[^A-Z]/g, '').length <= 3 ? `?${last}` : last, expansion.slice(start).join(' '));
       if (start === 0 || VENDOR_KEYS.includes(`${phraseKey(vendor)} `)) {
         aliases.push(expansion.join(' '));
         name = vendor === 'Amazon' ? `Amazon ${last}` : last;
@@ -1345,14 +1380,32 @@ function vendorlessForms(name: string): string[] {
   return forms;
 }
 
+/**
+ * "Hypertext preprocessor PHP", "Open Graphics Library OpenGL", "Tool command language Tcl": O*NET spells
+ * out a language or library before its name; the name is a curated or linguist skill already.
+ */
+function knownByLastWord(registry: Registry, name: string): Draft | undefined {
+  const words = name.split(' ');
+  const last = words[words.length - 1]!;
+  if (words.length < 2 || last.length < 3) return undefined;
+  const owner = registry.ownerOf(last);
+  if (owner === undefined || (owner.origin !== 'curated' && owner.origin !== 'linguist')) return undefined;
+  return phraseKey(owner.name) === phraseKey(last) && registry.isTech(owner) ? owner : undefined;
+}
+
 function addOnet(registry: Registry, tools: readonly OnetTool[], common: ReadonlySet<string>): void {
   const pending: Array<[Draft, OnetTool]> = [];
   for (const tool of tools) {
+    // "Google" alone is a company, not a skill.
+    if (VENDOR_KEYS.includes(`${phraseKey(tool.name)} `)) continue;
     const forms = vendorlessForms(tool.name);
     // Merge into an existing skill when the name, or the vendor-less name, is already known.
-    const existing =
-      registry.ownerOf(tool.name) ??
-      forms.map((f) => registry.ownerOf(f)).find((d) => d !== undefined && registry.isTech(d));
+    // Only through the existing skill's name or a curated spelling: linguist's "flex" (the lexer) must
+    // not absorb "Adobe Flex".
+    const viaForm = forms
+      .map((f) => [f, registry.ownerOf(f)] as const)
+      .find(([f, d]) => d !== undefined && registry.isTech(d) && (d.origin === 'curated' || phraseKey(d.name) === phraseKey(f)));
+    const existing = registry.ownerOf(tool.name) ?? viaForm?.[1] ?? knownByLastWord(registry, tool.name);
     if (existing === undefined && needsVoucher(tool.name, common)) continue;
     const draft = existing ?? registry.create(tool.name, tool.category, 'onet');
     if (draft === undefined) continue;
@@ -1362,12 +1415,18 @@ function addOnet(registry: Registry, tools: readonly OnetTool[], common: Readonl
   // Aliases after all names, so a tool's alias never takes another tool's name.
   for (const [draft, tool] of pending) {
     registry.alias(draft, tool.name);
-    for (const alias of tool.aliases) registry.alias(draft, alias);
+    for (const alias of tool.aliases) {
+      // "?SET" (from "BAE Systems SOCET SET") is an everyday word even in capitals.
+      if (alias.startsWith('?') && common.has(phraseKey(alias.slice(1)))) continue;
+      registry.alias(draft, alias);
+    }
     for (const form of vendorlessForms(tool.name)) {
       const key = phraseKey(form);
-      // "Oracle Cloud" must not make "Cloud" a skill; a distinctive remainder ("Terramodel") may stand alone.
-      if (!key.includes(' ') && (common.has(key) || AMBIGUOUS_WORDS.has(key)) && registry.ownerOf(form) !== draft) continue;
-      registry.alias(draft, form);
+      const oneWord = tokenize(key).length === 1;
+      // "Oracle Cloud" must not make "Cloud" a skill; "Eclipse Jersey" may make "Jersey" one, but only in
+      // a skills list, since a plain capitalised word may be a place or a name ("New Jersey").
+      if (oneWord && (common.has(key) || AMBIGUOUS_WORDS.has(key)) && registry.ownerOf(form) !== draft) continue;
+      registry.alias(draft, oneWord && /^[A-Z][a-z]+$/.test(form) ? `?${form}` : form);
     }
   }
 }
@@ -1477,9 +1536,14 @@ function withoutParenthesis(label: string): string {
 }
 
 /** "advertising techniques" → "advertising": ESCO's knowledge labels often add a generic noun. */
-const GENERIC_TAILS = / (techniques|principles|methods|methodologies|processes|procedures|practices|theory|theories|concepts|systems)$/;
+const GENERIC_TAILS = / (techniques|principles|methods|methodologies)$/;
 
-function addEsco(registry: Registry, skills: readonly EscoSkill[], spokenLanguages: ReadonlySet<string>): void {
+function addEsco(
+  registry: Registry,
+  skills: readonly EscoSkill[],
+  spokenLanguages: ReadonlySet<string>,
+  common: ReadonlySet<string>,
+): void {
   const pending: Array<[Draft, EscoSkill]> = [];
   for (const skill of skills) {
     const name = withoutParenthesis(skill.name);
@@ -1487,13 +1551,23 @@ function addEsco(registry: Registry, skills: readonly EscoSkill[], spokenLanguag
     const owner = registry.ownerOf(name);
     // Tech sources win for tech names; ESCO may only enrich general skills.
     if (owner !== undefined && registry.isTech(owner)) continue;
+    // ESCO's named tools ("Source", "Scratch") follow the same rule as the tool sources.
+    if (owner === undefined && skill.category === 'software' && needsVoucher(name, common)) continue;
     const draft = owner ?? registry.create(capitalise(name), skill.category, 'esco');
     if (draft !== undefined) pending.push([draft, skill]);
   }
   for (const [draft, skill] of pending) {
-    for (const label of skill.altLabels) registry.alias(draft, withoutParenthesis(label));
+    // One-word alternative labels ("board" for scaffolding components, "data" for statistics) are far
+    // more often ordinary words than that skill.
+    for (const label of skill.altLabels) {
+      const text = withoutParenthesis(label);
+      if (text.includes(' ')) registry.alias(draft, text);
+    }
+    // Only when the short form is itself specific: "design principles" must not claim "design".
     const shortName = withoutParenthesis(skill.name).replace(GENERIC_TAILS, '');
-    if (skill.category === 'knowledge' && shortName !== skill.name) registry.alias(draft, shortName);
+    if (skill.category === 'knowledge' && shortName !== skill.name && !needsVoucher(shortName, common)) {
+      registry.alias(draft, shortName);
+    }
   }
 }
 
@@ -1505,31 +1579,18 @@ function capitalise(label: string): string {
 // Ambiguity
 // ---------------------------------------------------------------------------------------------------------
 
-/** Categories of named things (tools, languages), whose one-word names may be ordinary words too. */
-const NAMED_THING_CATEGORIES: ReadonlySet<Category> = new Set([
-  'programming-language',
-  'markup-format',
-  'framework-library',
-  'database',
-  'cloud-platform',
-  'developer-tool',
-  'operating-system',
-  'software',
-]);
-
 /**
- * An alias is ambiguous when seeing it is weak evidence of the skill: one or two letters ("C", "Go"), or
- * the name of a tool that is also an everyday word ("Spark", "Excel", "Chef"). A general skill that is a
- * common word ("marketing") still means that skill, so only tool-like skills get the common-word test.
+ * An alias is ambiguous when seeing it is weak evidence of the skill: one or two letters ("C", "Go"), the
+ * name of a tool that is also an everyday word ("Spark", "Excel", "Chef"), or a general word that prose
+ * uses all the time ("training", "management", "research"), which names a skill only in a skills list.
  */
-function isAmbiguous(key: string, explicit: boolean, draft: Draft, common: ReadonlySet<string>): boolean {
+function isAmbiguous(key: string, explicit: boolean, common: ReadonlySet<string>): boolean {
   if (explicit) return true;
   if (NEVER_AMBIGUOUS.has(key)) return false;
   if (AMBIGUOUS_WORDS.has(key)) return true;
   if (tokenize(key).length !== 1) return false;
   if (key.length <= 2) return !SHORT_UNAMBIGUOUS.has(key);
-  const namedThing = NAMED_THING_CATEGORIES.has(draft.category) || (draft.origin !== 'esco' && draft.origin !== 'curated');
-  return (namedThing && common.has(key)) || /^\d+$/.test(key);
+  return common.has(key) || /^\d+$/.test(key);
 }
 
 /**
@@ -1558,6 +1619,11 @@ function splitTitleVariants(title: string): string[] {
   const paren = /^(.*\S)\s*\(([^)]+)\)\s*$/.exec(title);
   if (paren !== null) variants.push(paren[1]!, paren[2]!);
   return variants;
+}
+
+function compareScores(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }
 
 function buildTitles(dir: string): TitleData {
@@ -1603,16 +1669,17 @@ function buildTitles(dir: string): TitleData {
   const keysByOccupation = occupations.map(() => [] as string[]);
   for (const key of [...votes.keys()].sort()) {
     const words = key.split(' ');
+    // Prefer the occupation whose own title shares the most words with this title, then the one whose
+    // title this covers best (the general "Teachers" over "Career/Technical Education Teachers"), then votes.
     let best = -1;
-    let bestOverlap = -1;
-    let bestWeight = -1;
+    let bestScore: readonly number[] = [];
     for (const [occ, weight] of [...votes.get(key)!].sort((a, b) => a[0] - b[0])) {
-      // Prefer the occupation whose own title shares the most words with this title, then most votes.
-      const overlap = words.filter((w) => occupationWords[occ]!.has(singular(w))).length;
-      if (overlap > bestOverlap || (overlap === bestOverlap && weight > bestWeight)) {
+      const own = occupationWords[occ]!;
+      const overlap = words.filter((w) => own.has(singular(w))).length;
+      const score = [overlap, overlap / own.size, weight];
+      if (best < 0 || compareScores(score, bestScore) > 0) {
         best = occ;
-        bestOverlap = overlap;
-        bestWeight = weight;
+        bestScore = score;
       }
     }
     keysByOccupation[best]!.push(key);
@@ -1644,13 +1711,13 @@ function build(skillsDir: string): TaxonomyFile {
   const topics = JSON.parse(readFileSync(join(skillsDir, 'github-explore-topics.json'), 'utf8')) as GithubTopic[];
   addGithub(registry, topics, common);
   const esco = readEsco(skillsDir);
-  addEsco(registry, esco.skills, new Set(esco.spokenLanguages));
+  addEsco(registry, esco.skills, new Set(esco.spokenLanguages), common);
 
   const skills: TaxonomyFile['skills'] = registry.drafts
     .map((draft): TaxonomyFile['skills'][number] => {
       const aliases = [...draft.aliases]
         .map(([key, { surface, ambiguous }]) => {
-          if (!isAmbiguous(key, ambiguous, draft, common)) return key;
+          if (!isAmbiguous(key, ambiguous, common)) return key;
           return AMBIGUOUS_PREFIX + (hasDistinctiveCase(surface, common) ? surface : key);
         })
         .sort();

@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBMATCH_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
   JOBMATCH_MAX_PDF_PAGES: z.coerce.number().int().positive().max(500).default(20),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  JOBMATCH_SAMPLE_JOBS: z.enum(['true', 'false', '1', '0']).default('true'),
 });
 
 export interface Config {
@@ -24,6 +29,10 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   maxUploadBytes: number;
   maxPdfPages: number;
+  /** PostgreSQL (with pgvector) instead of the embedded database. */
+  databaseUrl: string | undefined;
+  /** Load the sample job corpus when the database has no jobs. */
+  sampleJobs: boolean;
 }
 
 export class ConfigError extends Error {
@@ -35,7 +44,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = issue?.path.join('.') ?? 'environment';
-    throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'} (got "${env[variable] ?? ''}")`);
+    // Never echo DATABASE_URL: it carries a password.
+    const got = variable === 'DATABASE_URL' ? '' : ` (got "${env[variable] ?? ''}")`;
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}${got}`);
   }
   const e = parsed.data;
   return {
@@ -45,5 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.JOBMATCH_MAX_UPLOAD_MB * MB),
     maxPdfPages: e.JOBMATCH_MAX_PDF_PAGES,
+    databaseUrl: e.DATABASE_URL,
+    sampleJobs: e.JOBMATCH_SAMPLE_JOBS === 'true' || e.JOBMATCH_SAMPLE_JOBS === '1',
   };
 }

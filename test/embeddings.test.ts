@@ -5,7 +5,7 @@ import { AppError } from '../src/domain/index.js';
 import { chunkTokens, splitIntoPieces } from '../src/providers/local/embeddings/chunking.js';
 import { CHUNK_LIMITS, LOCAL_EMBEDDING_SPACE, LocalEmbedder, cosineSimilarity } from '../src/providers/local/embeddings/index.js';
 import { sharedPromise } from '../src/providers/local/embeddings/shared-promise.js';
-import { loadUseLite } from '../src/providers/local/embeddings/use-lite-model.js';
+import { USE_LITE_MAX_TOKENS, loadUseLite } from '../src/providers/local/embeddings/use-lite-model.js';
 
 const BACKEND = 'Senior backend engineer with Node.js and PostgreSQL experience';
 const SERVER_SIDE = 'server-side developer skilled in JavaScript and SQL databases';
@@ -108,6 +108,16 @@ describe('LocalEmbedder (Universal Sentence Encoder lite from the npm package, o
     assert.equal(long.usage.costUsd, 0);
     assert.equal(long.usage.outputTokens, 0);
     assert.ok(Math.abs(norm(long.vectors[1]!) - 1) < 1e-5);
+  });
+
+  it('needs chunking: the graph reads only the first 128 tokens of an input', async () => {
+    const model = await loadUseLite();
+    const ids = model.tokenize(`${BACKEND_JOB} ${NURSE_JOB}`);
+    assert.ok(ids.length > 2 * USE_LITE_MAX_TOKENS);
+    const [whole, prefix, shorter] = await model.embedTokenized([ids, ids.slice(0, USE_LITE_MAX_TOKENS), ids.slice(0, USE_LITE_MAX_TOKENS - 8)]);
+    assert.ok(cosineSimilarity(whole!, prefix!) > 0.99999);
+    assert.ok(cosineSimilarity(whole!, shorter!) < 0.9999);
+    assert.ok(CHUNK_LIMITS.maxTokensPerChunk <= USE_LITE_MAX_TOKENS);
   });
 
   it('rejects blank texts with invalid_request', async () => {

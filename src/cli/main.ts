@@ -12,6 +12,8 @@ import { VERSION } from '../version.js';
 import { formatResumeSummary } from './format.js';
 import { createProgress } from './progress.js';
 import { registerEvalCommand } from './eval.js';
+import { registerJobCommands } from './jobs.js';
+import { registerMatchCommand } from './match.js';
 
 export function parseReferenceDate(value: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -101,6 +103,8 @@ export function buildProgram(): Command {
     });
 
   registerEvalCommand(program);
+  registerJobCommands(program);
+  registerMatchCommand(program);
   return program;
 }
 

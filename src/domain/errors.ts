@@ -16,7 +16,12 @@ export const ERROR_STATUS = {
   empty_document: 422,
   binary_content: 422,
   corrupt_file: 422,
+  unknown_embedding_space: 404,
+  embedding_space_conflict: 409,
+  embedding_space_empty: 409,
+  dimension_mismatch: 400,
   internal_error: 500,
+  database_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -29,7 +29,7 @@ const PDF_MAGIC = new TextEncoder().encode('%PDF-');
 const PDF_HEADER_WINDOW = 1024;
 
 export function detectContainer(bytes: Uint8Array): ContainerKind {
-  if (startsWithAt(bytes, PDF_MAGIC, PDF_HEADER_WINDOW)) return 'pdf';
+  if (occursWithin(bytes, PDF_MAGIC, PDF_HEADER_WINDOW)) return 'pdf';
   if (isZip(bytes)) return detectZip(bytes);
   for (const { magic, message } of KNOWN_UNSUPPORTED) {
     if (magic.every((b, i) => bytes[i] === b)) throw new AppError('unsupported_file_type', message);
@@ -50,7 +50,7 @@ function detectZip(bytes: Uint8Array): ContainerKind {
   throw new AppError('unsupported_file_type', `This is ${what}, not a Word document. ${SAVE_AS}`);
 }
 
-function startsWithAt(bytes: Uint8Array, magic: Uint8Array, window: number): boolean {
+function occursWithin(bytes: Uint8Array, magic: Uint8Array, window: number): boolean {
   const last = Math.min(window, bytes.length - magic.length);
   outer: for (let start = 0; start <= last; start++) {
     for (let i = 0; i < magic.length; i++) if (bytes[start + i] !== magic[i]) continue outer;

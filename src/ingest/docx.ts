@@ -1,17 +1,13 @@
+import type MammothModule from 'mammoth';
 import { AppError } from '../domain/errors.js';
 import { decodeEntities, htmlToLines } from './html-lines.js';
 import { readZipEntry, zipEntries } from './zip.js';
 
-export interface DocxText {
-  text: string;
-  warnings: string[];
-}
-
-type Mammoth = typeof import('mammoth');
+type Mammoth = typeof MammothModule;
 let mammoth: Promise<Mammoth> | undefined;
 
 /** Loaded on first use, like pdf.js: text uploads should not pay for it. */
-function loadMammoth(): Promise<Mammoth> {
+export function loadMammoth(): Promise<Mammoth> {
   mammoth ??= import('mammoth')
     .then((m) => ((m as { default?: Mammoth }).default ?? m) as Mammoth)
     .catch((error: unknown) => {
@@ -24,7 +20,7 @@ function loadMammoth(): Promise<Mammoth> {
 /** Word's Title/Subtitle styles are headings in a resume (the name, the headline). */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
 
-export async function extractDocx(bytes: Uint8Array): Promise<DocxText> {
+export async function extractDocx(bytes: Uint8Array): Promise<string> {
   const lib = await loadMammoth();
   let html: string;
   try {
@@ -51,7 +47,7 @@ export async function extractDocx(bytes: Uint8Array): Promise<DocxText> {
   // header, so those are read here and put first (footers last).
   const header = extra(partLines(bytes, /^word\/header\d*\.xml$/));
   const footer = extra(partLines(bytes, /^word\/footer\d*\.xml$/));
-  return { text: [...header, '', ...body, '', ...footer].join('\n'), warnings: [] };
+  return [...header, '', ...body, '', ...footer].join('\n');
 }
 
 const PAGE_NUMBER = /^(?:page\s*)?\d+(?:\s*(?:of|\/)\s*\d+)?$/i;

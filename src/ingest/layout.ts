@@ -52,11 +52,15 @@ const MAX_CROSSING_SHARE = 0.25;
 /** Each side of a column split must have at least this many rows, or it is just a wide gap in a line. */
 const MIN_COLUMN_ROWS = 2;
 /**
- * When this share of the smaller side's rows sit exactly on a baseline of the other side, the "columns"
- * are cells of one table row ("Senior Engineer, Acme ........ 2019 – 2021") and must be read across.
+ * When this share of the rows (of the longer side) have both sides on exactly one baseline, the "columns"
+ * are the cells of table rows ("BSc Computer Science, Leeds ........ 2013 – 2016") and are read across.
  */
-const TABLE_ROW_SHARE = 0.8;
+const TABLE_ROW_SHARE = 0.6;
+/** A chunk with no other chunk on its side within this distance (in font sizes) stands alone. */
+const ISOLATION_EM = 2.0;
 const MAX_DEPTH = 4;
+/** Wider than any real page (A0 is 2,384 pt), in points. */
+const MAX_PAGE_WIDTH = 5000;
 /** A baseline distance this much above the usual one (as a ratio) starts a new block. */
 const BLOCK_GAP_FACTOR = 1.2;
 
@@ -69,7 +73,7 @@ export function pageReadingOrder(items: readonly PositionedText[]): string[] {
 
 function toChunks(items: readonly PositionedText[]): Chunk[] {
   const runs = items
-    .filter((it) => it.text.trim() !== '' && it.fontSize > 0 && Number.isFinite(it.x) && Number.isFinite(it.y))
+    .filter((it) => it.text.trim() !== '' && it.fontSize > 0 && [it.x, it.y, it.width].every(Number.isFinite))
     .sort((a, b) => a.y - b.y || a.x - b.x);
 
   const rows: PositionedText[][] = [];
@@ -168,6 +172,7 @@ function findColumnBands(chunks: Chunk[]): Band[] | null {
   if (chunks.length < 2 * MIN_COLUMN_ROWS) return null;
   const minX = Math.min(...chunks.map((c) => c.x0));
   const maxX = Math.max(...chunks.map((c) => c.x1));
+  if (maxX - minX > MAX_PAGE_WIDTH) return null; // garbage coordinates; not worth a huge histogram
   const origin = Math.floor(minX);
   const coverage = new Uint16Array(Math.ceil(maxX) - origin + 1);
   for (const c of chunks) {
@@ -178,9 +183,12 @@ function findColumnBands(chunks: Chunk[]): Band[] | null {
   const minGutter = MIN_GUTTER_EM * median(chunks.map((c) => c.fontSize));
   const maxCrossing = Math.floor(rowCount * MAX_CROSSING_SHARE);
 
+  const tried = new Set<string>(); // a run often stays the same across levels; judge it once
   for (let level = 0; level <= maxCrossing; level++) {
     let best: { bands: Band[]; splitRows: number } | null = null;
     for (const [start, end] of lowCoverageRuns(coverage, level, minGutter)) {
+      if (tried.has(`${start}:${end}`)) continue;
+      tried.add(`${start}:${end}`);
       const candidate = splitAtGutter(chunks, origin + start, origin + end);
       if (candidate.splitRows > 0 && (!best || candidate.splitRows > best.splitRows)) best = candidate;
     }
@@ -206,7 +214,8 @@ function lowCoverageRuns(coverage: Uint16Array, level: number, minWidth: number)
 
 function splitAtGutter(chunks: Chunk[], gutterStart: number, gutterEnd: number): { bands: Band[]; splitRows: number } {
   const middle = (gutterStart + gutterEnd) / 2;
-  const crosses = (c: Chunk) => c.x0 < gutterStart + 0.5 && c.x1 > gutterEnd - 0.5;
+  const attached = attachedAcross(chunks, middle);
+  const crosses = (c: Chunk) => (c.x0 < gutterStart + 0.5 && c.x1 > gutterEnd - 0.5) || attached.has(c);
 
   const bands: Band[] = [];
   let band: Chunk[] = [];
@@ -233,18 +242,51 @@ function splitAtGutter(chunks: Chunk[], gutterStart: number, gutterEnd: number):
   return { bands, splitRows };
 }
 
+/**
+ * Chunks with no neighbour on their side of the gutter but a chunk on their baseline across it: the date
+ * or location set apart on a job title's line, the year in a timeline margin. They belong to that line,
+ * so their row is read across. (A sidebar line that happens to share a baseline with the main column has
+ * sidebar lines right above or below it, so it stays in its column.)
+ */
+function attachedAcross(chunks: Chunk[], middle: number): Set<Chunk> {
+  const isLeft = (c: Chunk) => (c.x0 + c.x1) / 2 < middle;
+  const byY = [...chunks].sort((a, b) => a.y - b.y);
+  const attached = new Set<Chunk>();
+  byY.forEach((c, i) => {
+    const window = ISOLATION_EM * c.fontSize;
+    let aligned = false;
+    // Neighbours by baseline, walking out from c in both directions until out of reach.
+    for (const step of [-1, 1]) {
+      for (let j = i + step; j >= 0 && j < byY.length && Math.abs(byY[j]!.y - c.y) <= window; j += step) {
+        const other = byY[j]!;
+        if (isLeft(other) !== isLeft(c)) {
+          if (other.row === c.row && baselinesAlign(c, other)) aligned = true;
+        } else if (other.row !== c.row) {
+          return; // a neighbour on its own side: part of a column
+        }
+      }
+    }
+    if (aligned) attached.add(c);
+  });
+  return attached;
+}
+
+function baselinesAlign(a: Chunk, b: Chunk): boolean {
+  return Math.abs(a.y - b.y) <= Math.max(1, 0.1 * Math.min(a.fontSize, b.fontSize));
+}
+
 function readsAsColumns(left: Chunk[], right: Chunk[]): boolean {
   const leftRows = new Set(left.map((c) => c.row));
   const rightRows = new Set(right.map((c) => c.row));
   if (leftRows.size < MIN_COLUMN_ROWS || rightRows.size < MIN_COLUMN_ROWS) return false;
-  let aligned = 0;
-  for (const row of leftRows) {
-    if (!rightRows.has(row)) continue;
-    const l = left.find((c) => c.row === row)!;
-    const r = right.find((c) => c.row === row)!;
-    if (Math.abs(l.y - r.y) <= Math.max(1, 0.1 * Math.min(l.fontSize, r.fontSize))) aligned++;
+  const rightByRow = new Map(right.map((c) => [c.row, c]));
+  const alignedRows = new Set<number>();
+  for (const l of left) {
+    const r = rightByRow.get(l.row);
+    if (r && baselinesAlign(l, r)) alignedRows.add(l.row);
   }
-  return aligned < TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size);
+  const aligned = alignedRows.size;
+  return aligned < TABLE_ROW_SHARE * Math.max(leftRows.size, rightRows.size);
 }
 
 /** Chunks grouped by row, rows top to bottom, chunks left to right. */
@@ -257,7 +299,7 @@ function groupRows(chunks: Chunk[]): Chunk[][] {
   }
   return [...byRow.values()]
     .map((row) => row.sort((a, b) => a.x0 - b.x0))
-    .sort((a, b) => a[0]!.y - b[0]!.y);
+    .sort((a, b) => a[0]!.row - b[0]!.row); // rows are numbered top to bottom
 }
 
 function rowsToLines(chunks: Chunk[]): Line[] {

@@ -25,7 +25,7 @@ const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 export function normaliseText(text: string): string {
   const lines = text
     .normalize('NFC')
-    .replace(/\r\n?|[\u2028\u2029\u000B\u000C\u0085]/g, '\n')
+    .replace(/\r\n?|[\u2028\u2029\v\f\u0085]/g, '\n')
     .replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c)
     .replace(PRIVATE_USE_BULLETS, '•')
     .replace(ZERO_WIDTH, '')
@@ -55,4 +55,23 @@ export function countVisibleChars(text: string): number {
   let n = 0;
   for (const ch of text) if (ch.trim() !== '') n++;
   return n;
+}
+
+/** More than this many characters per newline on average means the line breaks were flattened away. */
+const FLATTENED_CHARS_PER_NEWLINE = 150;
+
+/**
+ * Text copied out of a PDF viewer or a web form often has no line breaks left: each line break became a
+ * run of 2–3 spaces and each paragraph break a run of 4 or more. Normalising would collapse those runs and
+ * lose the structure for good, so such text gets its breaks back first.
+ */
+export function isFlattened(text: string): boolean {
+  let newlines = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) newlines++;
+  return newlines * FLATTENED_CHARS_PER_NEWLINE < text.length && /\S {2,}\S/.test(text);
+}
+
+export function unflattenText(text: string): string {
+  if (!isFlattened(text)) return text;
+  return text.replace(/[ \t]*\n[ \t]*\n\s*| {4,}|\t+ */g, '\n\n').replace(/ {2,3}/g, '\n');
 }

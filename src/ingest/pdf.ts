@@ -49,11 +49,13 @@ async function readPages(doc: PdfDocument): Promise<PdfText> {
   const pageTexts: string[] = [];
   const warnings: string[] = [];
   let skippedRotated = 0;
+  let skippedOffPage = 0;
   const nearlyEmptyPages: number[] = [];
 
   for (let n = 1; n <= doc.numPages; n++) {
-    const { items, rotated } = await pageItems(doc, n);
+    const { items, rotated, offPage } = await pageItems(doc, n);
     skippedRotated += rotated;
+    skippedOffPage += offPage;
     const text = pageReadingOrder(items).join('\n');
     if (countVisibleChars(text) < MIN_CHARS_PER_PAGE) nearlyEmptyPages.push(n);
     pageTexts.push(text);
@@ -71,30 +73,40 @@ async function readPages(doc: PdfDocument): Promise<PdfText> {
     warnings.push(`Page(s) ${nearlyEmptyPages.join(', ')} of the PDF have almost no text; if they are scanned, their content is missing.`);
   }
   if (skippedRotated > 0) warnings.push(`${skippedRotated} rotated or vertical text run(s) in the PDF were ignored.`);
+  if (skippedOffPage > 0) warnings.push(`${skippedOffPage} text run(s) placed outside the visible page were ignored.`);
   return { text, pages: doc.numPages, warnings };
 }
 
-/** The page's text runs in top-left page coordinates (after /Rotate and the crop box), rotated runs apart. */
-async function pageItems(doc: PdfDocument, pageNumber: number): Promise<{ items: PositionedText[]; rotated: number }> {
+interface PageItems {
+  items: PositionedText[];
+  /** Runs not written left to right (watermarks, vertical margin labels), left out of the text. */
+  rotated: number;
+  /** Runs outside the visible page: invisible to a reader, so not part of the resume. */
+  offPage: number;
+}
+
+/** The page's text runs in top-left page coordinates (after /Rotate and the crop box). */
+async function pageItems(doc: PdfDocument, pageNumber: number): Promise<PageItems> {
   let page: PdfPage | undefined;
   try {
     page = await doc.getPage(pageNumber);
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
-    const items: PositionedText[] = [];
-    let rotated = 0;
+    const result: PageItems = { items: [], rotated: 0, offPage: 0 };
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
       const [a, b, c, d, e, f] = multiply(viewport.transform, item.transform as number[]);
       const fontSize = Math.hypot(c, d);
-      // Horizontal text has no shear or rotation left once the page rotation is applied.
-      if (Math.abs(b) > 0.01 * fontSize || Math.abs(c) > 0.01 * fontSize || a <= 0) {
-        rotated++;
-        continue;
+      if (!(e >= -fontSize && e <= viewport.width && f >= 0 && f <= viewport.height + fontSize)) {
+        result.offPage++;
+      } else if (Math.abs(b) > 0.01 * fontSize || Math.abs(c) > 0.01 * fontSize || a <= 0) {
+        // Horizontal text has no shear or rotation left once the page rotation is applied.
+        result.rotated++;
+      } else {
+        result.items.push({ text: item.str, x: e, y: f, width: item.width, fontSize });
       }
-      items.push({ text: item.str, x: e, y: f, width: item.width, fontSize });
     }
-    return { items, rotated };
+    return result;
   } catch (error) {
     throw new AppError('corrupt_file', `Page ${pageNumber} of the PDF could not be read; the file may be damaged. Export it again and re-upload.`, {
       page: pageNumber,

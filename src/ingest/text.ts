@@ -21,9 +21,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 }
 
 function decodeWithBom(bytes: Uint8Array): DecodedText | null {
-  const [b0, b1, b2] = bytes;
-  const encoding =
-    b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 'utf-8' : b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : null;
+  const encoding = bomEncoding(bytes);
   if (!encoding) return null;
   try {
     // TextDecoder strips the BOM itself.
@@ -31,6 +29,13 @@ function decodeWithBom(bytes: Uint8Array): DecodedText | null {
   } catch {
     throw binaryContent();
   }
+}
+
+function bomEncoding([b0, b1, b2]: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return 'utf-8';
+  if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
+  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
+  return null;
 }
 
 function decodeWithoutBom(bytes: Uint8Array): DecodedText {
@@ -65,19 +70,18 @@ function binaryContent(): AppError {
   );
 }
 
-const ATX_HEADING = /^ {0,3}#{1,6}\s+\S/;
-const LIST_ITEM = /^\s*(?:[-*+]|\d{1,2}[.)])\s+\S/;
+const ATX_HEADING = /^ {0,3}#{1,6}\s+\S/m;
+const SETEXT_UNDERLINE = /^[^\n]*\S[^\n]*\n {0,3}(?:={3,}|-{3,})[ \t]*$/m;
 const LINK = /\[[^\]\n]+\]\([^)\s]+\)/;
+const STRONG = /(\*\*|__)\S[^\n]*?\S\1/;
 
-/** Markdown when it has headings, a real list, or links: the marks people use when writing resumes in it. */
+/**
+ * Markdown when it uses syntax that plain text does not: headings (# or underlined), links or **strong**
+ * text. Bullet lists alone do not count: "- " and "* " bullets are just as common in plain-text resumes.
+ */
 export function textFormat(text: string): Extract<DocumentFormat, 'text' | 'markdown'> {
-  let headings = 0;
-  let listItems = 0;
-  for (const line of text.split('\n', 2000)) {
-    if (ATX_HEADING.test(line)) headings++;
-    else if (LIST_ITEM.test(line)) listItems++;
-  }
-  return headings > 0 || listItems >= 3 || LINK.test(text) ? 'markdown' : 'text';
+  const head = text.slice(0, 200_000);
+  return ATX_HEADING.test(head) || SETEXT_UNDERLINE.test(head) || LINK.test(head) || STRONG.test(head) ? 'markdown' : 'text';
 }
 
 /**

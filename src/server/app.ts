@@ -4,52 +4,19 @@ import { join } from 'node:path';
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { AppError } from '../domain/index.js';
-import type { ResumeParser } from '../domain/index.js';
-import { parseResume, type ResumeInput } from '../services/resume.js';
-import type { Logger } from '../telemetry/logger.js';
 import { VERSION } from '../version.js';
 import { describeZodError, errorBody, toErrorResponse } from './errors.js';
-import {
-  ErrorResponseSchema,
-  HealthSchema,
-  ParseFileBodySchema,
-  ParseResponseSchema,
-  ParseTextBodySchema,
-  errorResponses,
-} from './schemas.js';
+import type { AppDeps, Env } from './env.js';
+import { registerJobRoutes } from './routes/jobs.js';
+import { registerMatchRoutes } from './routes/match.js';
+import { registerResumeRoutes } from './routes/resumes.js';
+import { ErrorResponseSchema, HealthSchema } from './schemas.js';
 
-export interface AppDeps {
-  logger: Logger;
-  parser: ResumeParser;
-  limits: { maxUploadBytes: number; maxPdfPages: number };
-}
+export type { AppDeps } from './env.js';
 
-type Env = { Variables: { requestId: string } };
 
 /** Multipart framing and the other form fields ride on top of the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-const parseResumeRoute = createRoute({
-  method: 'post',
-  path: '/api/parse-resume',
-  tags: ['resumes'],
-  summary: 'Parse a resume into structured data',
-  description:
-    'Send JSON `{text}` or a multipart upload with field `file` (PDF, DOCX, text, Markdown — detected from content).',
-  request: {
-    body: {
-      content: {
-        'application/json': { schema: ParseTextBodySchema },
-        'multipart/form-data': { schema: ParseFileBodySchema },
-      },
-    },
-  },
-  responses: {
-    200: { description: 'The parsed resume', content: { 'application/json': { schema: ParseResponseSchema } } },
-    ...errorResponses(400, 413, 415, 422, 500),
-  },
-});
 
 const healthRoute = createRoute({
   method: 'get',
@@ -60,7 +27,7 @@ const healthRoute = createRoute({
 });
 
 export function createApp(deps: AppDeps): OpenAPIHono<Env> {
-  const { logger, parser, limits } = deps;
+  const { logger, limits } = deps;
   const startedAt = Date.now();
 
   const app = new OpenAPIHono<Env>({
@@ -101,42 +68,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     c.json({ status: 'ok' as const, version: VERSION, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }, 200),
   );
 
-  app.openapi(parseResumeRoute, async (c) => {
-    const contentType = c.req.header('content-type') ?? '';
-    const isJson = /^application\/json/i.test(contentType);
-    if (!isJson && !/^multipart\/form-data/i.test(contentType)) {
-      throw new AppError(
-        'unsupported_media_type',
-        `Send the resume as application/json {"text": "..."} or as multipart/form-data with a "file" field (got "${contentType || 'no content type'}").`,
-      );
-    }
-    const body = isJson ? c.req.valid('json') : c.req.valid('form');
-    const input: ResumeInput =
-      'text' in body ? { text: body.text } : { bytes: new Uint8Array(await body.file.arrayBuffer()) };
-    const referenceDate = body.referenceDate;
-
-    const t0 = performance.now();
-    const result = await parseResume(input, parser, {
-      maxBytes: limits.maxUploadBytes,
-      maxPages: limits.maxPdfPages,
-      referenceDate: referenceDate ? new Date(`${referenceDate}T00:00:00Z`) : undefined,
-      signal: c.req.raw.signal,
-    });
-    return c.json(
-      {
-        success: true as const,
-        data: result.resume,
-        meta: {
-          requestId: c.get('requestId'),
-          provider: result.resume.meta.provider,
-          model: result.resume.meta.model,
-          durationMs: +(performance.now() - t0).toFixed(2),
-          document: result.document,
-        },
-      },
-      200,
-    );
-  });
+  registerResumeRoutes(app, deps);
+  if (deps.jobs) {
+    registerJobRoutes(app, deps.jobs);
+    registerMatchRoutes(app, { jobs: deps.jobs, parser: deps.parser, logger });
+  }
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

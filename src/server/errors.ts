@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../domain/errors.js';
+import { isStoreError } from '../store/index.js';
 import type { Logger } from '../telemetry/logger.js';
 
 export interface ErrorBody {
@@ -29,6 +30,10 @@ export function describeZodError(error: ZodError): string {
 export function toErrorResponse(err: unknown, c: Context, logger: Logger): Response {
   if (err instanceof AppError) {
     return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode);
+  }
+  if (isStoreError(err) && err.code in ERROR_STATUS) {
+    const code = err.code as ErrorCode;
+    return c.json(errorBody(code, err.message), ERROR_STATUS[code] as ContentfulStatusCode);
   }
   if (err instanceof ZodError) {
     return c.json(errorBody('invalid_request', describeZodError(err)), 400);

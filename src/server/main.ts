@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../config.js';
-import { createParser } from '../providers/registry.js';
+import { openServices, type Services } from '../services/runtime.js';
 import { createLogger, type Logger } from '../telemetry/logger.js';
 import { createApp } from './app.js';
 
@@ -9,13 +9,16 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
   logger: Logger;
+  services: Services;
 }
 
 /** Starts the HTTP service on the configured host and port (port 0 picks a free one, for tests). */
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const services = await openServices(config, logger);
   const app = createApp({
     logger,
-    parser: createParser('local'),
+    parser: services.parser,
+    jobs: services.jobs,
     limits: { maxUploadBytes: config.maxUploadBytes, maxPdfPages: config.maxPdfPages },
   });
 
@@ -32,6 +35,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     url,
     port,
     logger,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    services,
+    async close() {
+      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      await services.close();
+    },
   };
 }

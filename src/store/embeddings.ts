@@ -109,6 +109,27 @@ export async function upsertEmbeddings(db: Db, spaceId: string, items: readonly 
   }
 }
 
+/**
+ * Current (not stale) vectors of a space in job-id order after `after`, for loading a read-side index.
+ * Paged so that 100k vectors never sit in one result set.
+ */
+export async function currentEmbeddings(
+  db: Db,
+  spaceId: string,
+  after: string | null,
+  limit: number,
+): Promise<Array<{ jobId: string; vector: Float32Array }>> {
+  const { rows } = await db.query<{ job_id: string; embedding: string }>(
+    `SELECT e.job_id, e.embedding::text AS embedding
+     FROM job_embeddings e JOIN jobs j ON j.id = e.job_id AND j.content_hash = e.content_hash
+     WHERE e.space_id = $1 AND ($2::text IS NULL OR e.job_id > $2::text)
+     ORDER BY e.job_id
+     LIMIT $3`,
+    [spaceId, after, limit],
+  );
+  return rows.map((r) => ({ jobId: r.job_id, vector: parseVectorLiteral(r.embedding) }));
+}
+
 /** The stored vector of one job in one space, if any. */
 export async function getEmbedding(db: Db, spaceId: string, jobId: string): Promise<Float32Array | undefined> {
   const { rows } = await db.query<{ embedding: string }>(

@@ -1,11 +1,11 @@
 /**
- * The committed taxonomy file (data/taxonomy.json, written by scripts/build-taxonomy.ts) and its loader.
+ * The committed taxonomy file (data/taxonomy.json, written by `npm run build:taxonomy`) and its loader.
  * The file is read once, on first use, from the package root, so it works from src/ (tsx) and from dist/.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { packageFile } from '../package-root.js';
 
 export const TAXONOMY_FORMAT = 1;
 
@@ -35,17 +35,9 @@ const taxonomyFileSchema = z.object({
 
 export type TaxonomyFile = z.infer<typeof taxonomyFileSchema>;
 
-const FILE_NAME = join('data', 'taxonomy.json');
-
-/** Walks up from this module to the package root that holds data/taxonomy.json. */
-export function findTaxonomyFile(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) {
-      throw new Error(`${FILE_NAME} not found above ${from}; run \`npm run build:taxonomy\``);
-    }
-  }
+/** data/taxonomy.json of this package, from src/ (tsx) or dist/ alike. */
+export function findTaxonomyFile(): string {
+  return packageFile(join('data', 'taxonomy.json'));
 }
 
 export function parseTaxonomy(json: string): TaxonomyFile {

@@ -56,7 +56,7 @@ interface SkillIndex {
 /** How many separators (", ", " / ", " and ") may stand between two skills of one list. */
 const LIST_GAP = 3;
 const LIST_WORDS = new Set(['and', 'or', 'with', 'plus']);
-/** Glued symbols that mean a match is part of a bigger word: "C" in "C++", "R" in "R&D", "go" in "go.dev". */
+/** Glued symbols that make a match part of a bigger word: "C" in "C++", "R" in "R&D", "go" in "go.dev". */
 const JOINERS_AFTER = new Set(['+', '#', '&', "'", '@']);
 const JOINERS_BEFORE = new Set(['&', "'", '@', '#', '.']);
 
@@ -81,12 +81,20 @@ function buildIndex(file: TaxonomyFile): SkillIndex {
   return { skills, aliases, prefixes, byName, compact: undefined };
 }
 
+/** Characters that are tokens of their own in a key (see tokenize.ts); everything else but " " is a word. */
+const SYMBOL_CHARS = new Set(['+', '#', '.', '/', '&', "'", '@', '!']);
+
+/**
+ * Adds every proper token-prefix of `key` ("node", "node." for "node.js"). Keys are already normalised
+ * (words joined by one space, symbols glued), so a prefix is a slice that ends at a token boundary.
+ */
 function addPrefixes(key: string, prefixes: Set<string>): void {
-  const tokens = tokenize(key);
-  let prefix = '';
-  for (let i = 0; i < tokens.length - 1; i++) {
-    prefix = extendKey(prefix, tokens[i - 1], tokens[i]!);
-    prefixes.add(prefix);
+  for (let i = 1; i < key.length; i++) {
+    const previous = key[i - 1]!;
+    const current = key[i]!;
+    const boundary =
+      current === ' ' || SYMBOL_CHARS.has(previous) || (SYMBOL_CHARS.has(current) && previous !== ' ');
+    if (boundary) prefixes.add(key.slice(0, i));
   }
 }
 
@@ -167,7 +175,7 @@ function startsCleanly(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   if (before === undefined || token.gapBefore) return true;
   if (before.kind === 'word') return token.kind !== 'word';
-  // "john.go", "R&D", "#go": glued to a word through a joiner.
+  // "john.go", "R&D": glued to the word before through a joiner.
   return !(JOINERS_BEFORE.has(before.norm) && token.kind === 'word' && tokens[i - 2]?.kind === 'word' && !before.gapBefore);
 }
 
@@ -251,7 +259,8 @@ export function skillInfo(name: string): SkillInfo | null {
   return skill === undefined ? null : { ...idx.skills[skill]! };
 }
 
-const VERSION_TOKEN = /^(?:v?\d+(?:[a-z]{1,2})?|x|\d+x)$/;
+/** Version tokens: "8", "10g", "9i", "v2", "2008", "x" (as in 3.x), and Windows' "xp"/"nt"/"vista". */
+const VERSION_TOKEN = /^(?:v?\d+(?:[a-z]{1,2})?|x|\d+x|xp|nt|vista|me)$/;
 const SKILL_SUFFIXES = /\s+(?:skills?|programming|development|language|framework)$/i;
 
 /**
@@ -280,6 +289,8 @@ function phraseVariants(phrase: string): string[] {
   const paren = /^(.*\S)\s*\(([^)]+)\)\s*$/.exec(phrase);
   if (paren !== null) variants.push(paren[1]!, paren[2]!);
   if (SKILL_SUFFIXES.test(phrase)) variants.push(phrase.replace(SKILL_SUFFIXES, ''));
+  // "Oracle databases", "Relational Databases".
+  if (/[^s]s$/i.test(phrase.trim())) variants.push(phrase.trim().slice(0, -1));
   return variants;
 }
 

@@ -2,7 +2,19 @@ import { isKnownTitle } from '../../taxonomy/index.js';
 import type { Line } from './normalise.js';
 import { detectHeading } from './sections.js';
 import { findDegree } from './education.js';
-import { NOT_NAME_WORDS, REGION_CODES, REGION_NAMES, STREET_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './vocab.js';
+import {
+  COMPANY_SUFFIXES,
+  INSTITUTION_WORDS,
+  NOT_NAME_WORDS,
+  REGION_CODES,
+  REGION_NAMES,
+  STREET_WORDS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+} from './vocab.js';
+
+/** Words of organisations and jobs, which city names do not contain. */
+const ORGANISATION_WORDS = new Set([...COMPANY_SUFFIXES, ...INSTITUTION_WORDS, ...TITLE_HEADS].filter((w) => !['st', 'co', 'city'].includes(w)));
 
 /** E-mail addresses, phone numbers, links, the candidate's name and location. */
 
@@ -36,7 +48,7 @@ export function isPhone(candidate: string): boolean {
   if (YEAR_RANGE_RE.test(candidate) || DATE_LIKE_RE.test(candidate)) return false;
   const groups = candidate.split(/[^\d]+/).filter((g) => g !== '');
   // "2004 2007 2010": a list of years, not a number.
-  if (groups.length > 1 && groups.every((g) => YEAR_RE.test(g) || g.length <= 2)) return false;
+  if (groups.length > 1 && groups.some((g) => YEAR_RE.test(g)) && groups.every((g) => YEAR_RE.test(g) || g.length <= 2)) return false;
   // Without "+" or separators a phone has at least 10 digits; shorter bare runs are ids and zip codes.
   const hasSeparators = groups.length > 1 || candidate.startsWith('+');
   if (!hasSeparators && digits.length < 10) return false;
@@ -165,6 +177,7 @@ export function nameCandidate(text: string): string | null {
     if (digitsFollow) return null;
     tokens = tokens.slice(0, cut);
   }
+  if (tokens.length > 1 && isKnownTitle(tokens.join(' '))) return null;
   tokens = dropTrailingTitle(tokens);
   tokens = dropTrailingShout(tokens);
   if (tokens.length === 0 || tokens.length > 5) return null;
@@ -187,13 +200,13 @@ function isTitleLike(tokens: string[]): boolean {
   return TITLE_HEADS.has(tokens.at(-1)!.toLowerCase().replace(/[.,]$/, ''));
 }
 
-/** "Jane Roe Software Engineer" → "Jane Roe": a title on the name line. Two-token lines are left alone (Cook). */
+/** "Jane Roe Software Engineer" → "Jane Roe": a known title after the name. Two-token lines are left alone (Cook). */
 function dropTrailingTitle(tokens: string[]): string[] {
   if (tokens.length < 3 || !isTitleLike(tokens)) return tokens;
   for (let cut = 1; cut < tokens.length; cut++) {
     if (isKnownTitle(tokens.slice(cut).join(' '))) return tokens.slice(0, cut);
   }
-  return tokens.slice(0, 2);
+  return tokens;
 }
 
 /** "Jane Roe PROSPER": an upper-case word after mixed-case name tokens is not part of the name. */
@@ -220,49 +233,71 @@ function nameFromEmail(lines: readonly Line[], emails: readonly string[]): strin
 // ---------------------------------------------------------------------------------------------------------
 // Location
 
-const LOCATION_SPLIT_RE = /\s*(?:[|•●·■♦▪~]|\s[-–—]\s|\s{2,}|(?:phone|tel|mobile|cell|email|e-mail|fax)\s*[:#])\s*/i;
-const ZIP_RE = /\s*(?:\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b\d{3}\s?\d{3}\b|\b\d{4}\b)\s*$/;
+const LOCATION_SEGMENT_RE = /\s*(?:[|•●·■♦▪~;]|\s[-–—]\s(?!\d)|\s{2,}|\b(?:phone|tel|mobile|cell|home|work|office|email|e-mail|fax|ph)\s*[:#.]\s*)\s*/i;
+const POSTCODE_RE = /\s*(?:\b\d{4,6}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\s*$/;
 const PLACE_WORD_RE = /^(?:\p{Lu}[\p{L}'’.-]*|of|de|la|upon|on|the)$/u;
+const LOCATION_LABEL_RE = /^(?:address|location|based in|home|residence|city|current location|lives in)\s*[:：-]?\s*/i;
+const CONTACT_DETAIL_RE = /[^\s@]{1,64}@\S{1,255}|https?:\/\/\S{1,300}|www\.\S{1,300}|\+?\(?\d[\d\s().-]{6,20}\d/g;
 
 /**
- * "City, ST" or "City, Region[, Country]" in the header block: the last two or three comma-separated parts of
- * an address segment, with street parts and postcodes removed.
+ * The candidate's location in the header block: "City, ST", "City, Region[, Country]", a city before a
+ * postcode ("Chennai - 600121"), or a country on its own. Street parts and postcodes are left out.
  */
 export function findLocation(lines: readonly Line[]): string | null {
-  for (const line of lines.slice(0, 25)) {
-    for (const segment of line.text.split(LOCATION_SPLIT_RE)) {
-      const found = locationIn(segment);
-      if (found !== null) return found;
-    }
+  const segments = lines
+    .slice(0, 25)
+    .flatMap((l) => l.text.replace(CONTACT_DETAIL_RE, ' | ').split(LOCATION_SEGMENT_RE))
+    .map((s) => s.replace(LOCATION_LABEL_RE, '').trim())
+    .filter((s) => s !== '');
+  for (const segment of segments) {
+    const found = locationIn(segment);
+    if (found !== null) return found;
+  }
+  for (const segment of segments) {
+    const found = placeBeforePostcode(segment) ?? (isCountry(segment) ? segment : null);
+    if (found !== null) return found;
   }
   return null;
 }
 
+/** "…, Phoenix, AZ 85006" → "Phoenix, AZ": the first city part followed by a region part. */
 export function locationIn(segment: string): string | null {
-  const text = segment
-    .replace(/^(?:address|location|based in|home|residence|city)\s*[:：-]?\s*/i, '')
-    .replace(ZIP_RE, '')
-    .replace(/[,\s]+$/, '')
-    .trim();
-  if (text === '' || /@|\d{3,}|https?:|www\./.test(text)) return null;
-  const parts = text.split(/\s*,\s*/).filter((p) => p !== '');
-  if (parts.length < 2) return null;
-  // Walk from the end: region (code or name), then the city before it.
-  const last = parts.at(-1)!;
-  if (!isRegion(last)) return null;
-  let from = parts.length - 2;
-  if (from > 0 && isRegion(parts[from]!) && !isRegion(parts[from - 1]!)) from--; // City, State, Country
-  const city = parts[from]!.replace(/^\d+[\w-]*\s+/, '');
-  const cityWords = city.split(/\s+/);
-  if (cityWords.length > 4 || !cityWords.every((w) => PLACE_WORD_RE.test(w))) return null;
-  if (cityWords.some((w) => STREET_WORDS.has(w.toLowerCase()))) return null;
-  return [city, ...parts.slice(from + 1)].join(', ');
+  const text = segment.replace(LOCATION_LABEL_RE, '').replace(POSTCODE_RE, '').replace(/[,\s]+$/, '').trim();
+  if (text === '' || /@|https?:|www\./.test(text)) return null;
+  const raw = text.split(/\s*,\s*/);
+  // A part that loses a postcode can only end the location: the result must be a contiguous run of the text.
+  const parts = raw.map((p) => p.replace(POSTCODE_RE, '').trim());
+  const whole = (i: number): boolean => parts[i] === raw[i];
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (!whole(i) || !isRegion(parts[i + 1]!) || !isCity(parts[i]!)) continue;
+    const country = i + 2 < parts.length && whole(i + 1) && isRegion(parts[i + 2]!);
+    return parts.slice(i, country ? i + 3 : i + 2).join(', ');
+  }
+  return null;
+}
+
+function isCity(part: string): boolean {
+  const words = part.split(/\s+/);
+  if (part === '' || words.length > 4 || !words.every((w) => PLACE_WORD_RE.test(w))) return false;
+  if (!/^\p{Lu}/u.test(part) || /\d/.test(part)) return false;
+  return !words.some((w) => STREET_WORDS.has(w.toLowerCase()) || ORGANISATION_WORDS.has(w.toLowerCase()) || NOT_NAME_WORDS.has(w.toLowerCase()));
+}
+
+/** "Chennai - 600121", "Birmingham B18 6NF". */
+function placeBeforePostcode(segment: string): string | null {
+  const m = /^(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s*[-–,]?\s*(?<![\p{L}\d])(?:\d{6}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$/u.exec(segment);
+  return m !== null && isCity(m[1]!) ? m[1]! : null;
+}
+
+function isCountry(segment: string): boolean {
+  const words = segment.split(/\s+/);
+  return words.length <= 2 && /^\p{Lu}/u.test(segment) && words.every((w) => REGION_NAMES.has(w.toLowerCase())) && !REGION_CODES.has(segment);
 }
 
 function isRegion(part: string): boolean {
   const clean = part.replace(/\.$/, '');
   if (REGION_CODES.has(clean.toUpperCase()) && /^[A-Z]{2,3}$|^[A-Z][a-z]$/.test(clean)) return true;
-  if (/^[A-Z]\.[A-Z]\.$/.test(part)) return true; // N.J.
+  if (/^[A-Z]\.[A-Z]\.$/.test(part) && REGION_CODES.has(part.replace(/\./g, ''))) return true; // N.J.
   const words = clean.split(/\s+/);
   return words.length <= 3 && words.some((w) => REGION_NAMES.has(w.toLowerCase())) && words.every((w) => /^\p{Lu}/u.test(w));
 }

@@ -32,6 +32,8 @@ const MONTHS: Record<string, number> = {
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const YEAR4 = String.raw`(?:19[4-9]\d|20[0-4]\d)`;
+/** Templates write "20XX": still a date position (an anchor for a role), but no value. */
+const YEAR_OR_PLACEHOLDER = String.raw`(?:19[4-9]\d|20[0-4]\d|(?:19|20)[xX]{2})`;
 const SEASON = String.raw`(spring|summer|fall|autumn|winter)`;
 const PRESENT = String.raw`(present|current(?:ly)?|now|today|ongoing|(?:till|til|until|to)\s+(?:the\s+)?(?:date|now|present))`;
 
@@ -44,9 +46,11 @@ const TOKEN_RE = new RegExp(
     // 5 January 2021, 1st September 2014
     String.raw`(?<![\w/])(?<dm_day>${DAY})\s+${MONTH.replace('(jan', '(?<dm_mon>jan')}[\s,]*(?<dm_year>${YEAR4})(?!\d)`,
     // January 5, 2021 / Jan 2021 / Jan. '19 / Sept, 2013 / Jan-2021
-    String.raw`(?<![\w])${MONTH.replace('(jan', '(?<m_mon>jan')}(?:[\s,.\-/]{0,3}${DAY},?)??[\s,.\-/]{0,3}(?:(?<m_year>${YEAR4})|['’](?<m_yy>\d{2}))(?!\d)`,
+    String.raw`(?<![\w])${MONTH.replace('(jan', '(?<m_mon>jan')}(?:[\s,.\-/]{0,3}${DAY},?)??[\s,.\-/]{0,3}(?:(?<m_year>${YEAR_OR_PLACEHOLDER})|['’](?<m_yy>\d{2}))(?!\d)`,
+    // Sept 13 (month and two-digit year, as Indian and British resumes write it)
+    String.raw`(?<![\w])${MONTH.replace('(jan', '(?<my2_mon>jan')}\s{1,2}(?<my2_yy>\d{2})(?![\d:]|\s*(?:st|nd|rd|th)\b|,?\s*(?:19|20)\d{2})`,
     // Summer 2018
-    String.raw`(?<![\w])${SEASON.replace('(spring', '(?<s_season>spring')}[\s,]{0,3}(?<s_year>${YEAR4})(?!\d)`,
+    String.raw`(?<![\w])${SEASON.replace('(spring', '(?<s_season>spring')}[\s,]{0,3}(?<s_year>${YEAR_OR_PLACEHOLDER})(?!\d)`,
     // 2/1/2012, 18/06/2014, 10.04.1978 (day kept out)
     String.raw`(?<![\d/.\-])(?<n3_a>\d{1,2})[/.\-](?<n3_b>\d{1,2})[/.\-](?<n3_year>${YEAR4}|\d{2})(?![\d/.\-]?\d)`,
     // 01/2019, 3-2020, 2019/03, 2019.03
@@ -60,6 +64,7 @@ const TOKEN_RE = new RegExp(
     String.raw`(?<![\d.,$€£])(?<gl_a>${YEAR4})(?<gl_b>${YEAR4})(?![\d%])`,
     // 2019
     String.raw`(?<![\d.$€£])(?<year>${YEAR4})(?![\d%]|,\d)`,
+    String.raw`(?<![\w])(?<ph_year>(?:19|20)[xX]{2})(?!\w)`,
     // Present, Current, till date…
     String.raw`(?<![\p{L}])${PRESENT.replace('(present', '(?<present>present')}(?!\w)`,
   ].join('|'),
@@ -85,7 +90,9 @@ function monthNumber(name: string): number {
   return MONTHS[name.slice(0, 3).toLowerCase()] ?? 0;
 }
 
-function partial(year: number, month: number | null): PartialDate {
+/** Null for a placeholder year ("20XX"). */
+function partial(year: number, month: number | null): PartialDate | null {
+  if (Number.isNaN(year)) return null;
   return month === null ? String(year) : `${year}-${pad(month)}`;
 }
 
@@ -116,10 +123,13 @@ function tokenFromGroups(
   if (g.present !== undefined) return { date: null, present: true };
   if (g.dm_mon !== undefined) return { date: partial(Number(g.dm_year), monthNumber(g.dm_mon)), present: false };
   if (g.m_mon !== undefined) {
-    const year = g.m_year !== undefined ? Number(g.m_year) : yearFromTwoDigits(Number(g.m_yy), referenceYear);
+    const year = g.m_year !== undefined ? Number(g.m_year.toLowerCase().includes('x') ? NaN : g.m_year) : yearFromTwoDigits(Number(g.m_yy), referenceYear);
     return { date: partial(year, monthNumber(g.m_mon)), present: false };
   }
-  if (g.s_season !== undefined) return { date: partial(Number(g.s_year), null), present: false };
+  if (g.my2_mon !== undefined) {
+    return { date: partial(yearFromTwoDigits(Number(g.my2_yy), referenceYear), monthNumber(g.my2_mon)), present: false };
+  }
+  if (g.s_season !== undefined) return { date: partial(Number(g.s_year?.toLowerCase().includes('x') ? NaN : g.s_year), null), present: false };
   if (g.n3_a !== undefined) {
     const a = Number(g.n3_a);
     const b = Number(g.n3_b);
@@ -136,6 +146,7 @@ function tokenFromGroups(
   if (g.my_mon !== undefined) {
     return { date: partial(yearFromTwoDigits(Number(g.my_yy), referenceYear), Number(g.my_mon)), present: false };
   }
+  if (g.ph_year !== undefined) return { date: null, present: false };
   if (g.yy !== undefined) return { date: partial(yearFromTwoDigits(Number(g.yy), referenceYear), null), present: false };
   if (g.year !== undefined) {
     const year = Number(g.year);

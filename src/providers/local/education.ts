@@ -19,18 +19,20 @@ interface DegreePattern {
 const WORD_DEGREES: DegreePattern[] = [
   { re: /\b(?:doctor(?:ate)?\s+(?:of|in)\s+\p{L}+|doctorate|ph\.?\s?d\.?(?=\W|$)|d\.\s?phil\.?)/iu, level: 'doctorate' },
   { re: /\bmaster(?:'?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b/i, level: 'master' },
-  { re: /\bbachelor(?:'?s|s)?\b|\bundergraduate\s+degree\b/i, level: 'bachelor' },
+  { re: /\bbachelor(?:'?s|s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})/iu, level: 'bachelor' },
+  { re: /\bpost[- ]?graduat(?:e|ion)\s+(?:degree\s+)?in\s+(?=\p{L})/iu, level: 'master' },
+  { re: /\bdegree\s+in\s+(?=\p{Lu})/u, level: 'other' },
   { re: /\bassociate(?:'?s)?\s+(?:of|in|degree)\b/i, level: 'associate' },
   { re: /\b(?:(?:post[- ]?graduate|higher\s+national|advanced|national)\s+)?diploma(?:do)?\b/i, level: 'diploma' },
   { re: /\b(?:graduate\s+)?certificate\s+(?:in|of)\b/i, level: 'certificate' },
-  { re: /\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
+  { re: /\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\bsecondary\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
 ];
 
 // Abbreviations: exact case, optional dots, so "MS Word", "Boston, MA" and the word "as" stay out.
 const ABBREVIATIONS: DegreePattern[] = [
   { re: /(?<![\w.])(?:Ph\.\s?D\.?|PhD|PHD|Ed\.\s?D\.?|ED\.D\.|EdD|Psy\.?D\.?|Pharm\.?D\.?|D\.B\.A\.|DBA|DNP|M\.D\.|J\.D\.|JD)(?![\w])/, level: 'doctorate' },
-  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
-  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
+  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|M\.\s?Tech\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
+  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|B\.\s?Tech\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of)\s)|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
   { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
 ];
 
@@ -52,7 +54,7 @@ export function findDegree(text: string): DegreeMatch | null {
     for (const { re, level } of list) {
       const m = re.exec(text);
       if (m !== null && (best === null || m.index < best.index)) {
-        best = { index: m.index, level: level === 'other' ? levelOfBare(m[0]) : level };
+        best = { index: m.index, level: level === 'other' && list === BARE_ABBREVIATIONS ? levelOfBare(m[0]) : level };
       }
     }
   }
@@ -72,6 +74,9 @@ export function degreeLevel(degree: string): DegreeLevel | null {
 const DEGREE_STOP_RE = /\s+(?:from|at)\s+(?=\p{Lu}|the\b)|\s*[|–—;:(]\s*|\s+-\s+|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\b|\s*,?\s*(?:expected|anticipated|graduated|gpa|cgpa|grade|class of)\b/iu;
 
 function degreePhrase(text: string, start: number): string {
+  // "B.E. (Electronics)", "BS - Behavioral Science": a field right after the abbreviation belongs to it.
+  const head = /^(\S{1,12}?)\s*(\([^()]{2,60}\)|-\s+\p{Lu}[^,;|()]{2,60})/u.exec(text.slice(start));
+  if (head !== null && findDegree(head[1]!)?.index === 0) return head[0].trim();
   const tail = text.slice(start);
   const stop = DEGREE_STOP_RE.exec(tail.slice(1));
   const cut = stop === null ? tail : tail.slice(0, stop.index + 1);
@@ -91,8 +96,10 @@ const GENERIC_FIELDS = /^(?:science|sciences|arts|art|engineering|education|laws
 /** The field of study inside a degree phrase: "B.Sc. in Computer Science" → "Computer Science". */
 export function fieldOf(degree: string, matchEnd: number): string | null {
   const lastIn = /\sin\s+([^,]+)$/i.exec(degree);
+  const parenthesised = /^\S+\s*\(([^()]+)\)$/.exec(degree);
   let field: string;
-  if (lastIn !== null) field = lastIn[1]!;
+  if (parenthesised !== null) field = parenthesised[1]!;
+  else if (lastIn !== null) field = lastIn[1]!;
   else if (degree.includes(',')) field = degree.slice(degree.indexOf(',') + 1);
   else field = degree.slice(matchEnd).replace(/^\s*(?:degree\s+)?(?:of|in)?\s+/i, '');
   const clean = field.replace(/^[\s.,:-]+|[\s.,:-]+$/g, '').replace(/^(?:degree|honou?rs|hons\.?)\s+(?:in\s+)?/i, '');
@@ -107,7 +114,7 @@ const INSTITUTION_SPLIT_RE = /\s*[,|–—;:()]\s*|\s+-\s+|\s+from\s+(?:the\s+)?
 export function findInstitution(text: string): string | null {
   let best: { name: string; rank: number } | null = null;
   for (const raw of text.split(INSTITUTION_SPLIT_RE)) {
-    const part = raw.trim().replace(/\.$/, '');
+    const part = raw.trim().replace(/\s+(?:19|20)\d{2}\b.*$/, '').replace(/\.$/, '');
     if (part === '' || part.split(/\s+/).length > 10) continue;
     if (!/^(?:\p{Lu}|the\s)/u.test(part)) continue;
     const rank = institutionRank(part);
@@ -179,9 +186,15 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     if (current.degree !== null || current.institution !== null || current.degreeLevel !== null) entries.push(current);
     current = emptyDraft();
   };
-  for (const line of lines) {
-    const text = line.text;
+  for (let i = 0; i < lines.length; i++) {
+    let text = lines[i]!.text;
     if (text.length > 220) continue;
+    // "BS" / "Electrical Engineering, 1991": an abbreviation alone on its line takes the field below it.
+    const next = lines[i + 1]?.text;
+    if (next !== undefined && /^\S{2,8}$/.test(text) && findDegree(text)?.index === 0 && findDegree(next) === null && /^\p{Lu}[\p{L}&\s]{2,40}(?:[,:;]|$)/u.test(next)) {
+      text = `${text} ${next}`;
+      i++;
+    }
     const degree = findDegree(text);
     const institution = findInstitution(text);
     const year = graduationYear(text, options.referenceDate);
@@ -210,6 +223,27 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     institution: e.institution,
     graduationYear: e.year,
   }));
+}
+
+const SEEKING_RE = /\b(?:seek|seeking|looking|require|requires|required|pursuing|pursue|toward|towards)\b/i;
+
+/**
+ * Degrees the candidate states outside an education section: after the name ("Jane Roe, MBA") or in the
+ * summary ("Holds a B.S. in Marketing"). Only the degree itself; sentences about wanting one are skipped.
+ */
+export function mentionedDegrees(lines: readonly Line[]): Education[] {
+  const out: Education[] = [];
+  for (const line of lines) {
+    if (line.text.length > 400 || SEEKING_RE.test(line.text)) continue;
+    for (const piece of line.text.split(/[,;|]\s*|\.\s+/)) {
+      const degree = findDegree(piece);
+      if (degree === null) continue;
+      const phrase = degreePhrase(piece, degree.index);
+      if (phrase.split(/\s+/).length > 8) continue;
+      out.push({ degree: phrase, degreeLevel: degree.level, field: fieldOf(phrase, matchLength(phrase)), institution: null, graduationYear: null });
+    }
+  }
+  return out;
 }
 
 function matchLength(phrase: string): number {

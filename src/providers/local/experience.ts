@@ -48,18 +48,27 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
   const rows = lines.map((line) => annotate(line, options.referenceDate));
   const anchors = rows.flatMap((row, i) => (row.range !== null ? [i] : []));
   if (anchors.length === 0) return [];
-  const layout = decideLayout(rows, anchors);
-  const headers = anchors.map((a, k) => headerRows(rows, anchors, k, layout));
-  const roles: Draft[] = anchors.map((a, k) => {
-    const own = headers[k]!;
+  const layout = decideLayout(rows, anchors[0]!);
+  // Roles are read in order, each claiming its header lines so the next role cannot take them again.
+  const claimed = new Set<number>(anchors);
+  const roles: Draft[] = [];
+  const firstRow: number[] = [];
+  for (let k = 0; k < anchors.length; k++) {
+    const a = anchors[k]!;
+    const next = anchors[k + 1] ?? rows.length;
+    const own = headerRows(rows, anchors, k, layout, claimed);
     const parts = [rows[a]!.rest, ...own.map((i) => rows[i]!.line.text)].flatMap(splitParts);
     const draft = assign(parts, rows[a]!.range!, own.length === 0);
-    if (draft.title === null) fillFromWindow(draft, rows, a, anchors[k + 1] ?? rows.length, 'title', own);
-    if (draft.company === null && layout === 'after') fillFromWindow(draft, rows, a, anchors[k + 1] ?? rows.length, 'company', own);
-    const bodyStart = Math.max(a, ...own, ...draft.usedRows) + 1;
-    const nextHeaderStart = k + 1 < anchors.length ? Math.min(anchors[k + 1]!, ...headers[k + 1]!) : rows.length;
-    draft.body = rows.slice(bodyStart, nextHeaderStart).filter((_, i) => !draft.usedRows.includes(bodyStart + i));
-    return draft;
+    if (draft.title === null) fillFromWindow(draft, rows, a, next, 'title', own, claimed);
+    if (draft.company === null) fillFromWindow(draft, rows, a, next, 'company', own, claimed);
+    fillFromLeftovers(draft);
+    for (const i of [...own, ...draft.usedRows]) claimed.add(i);
+    roles.push(draft);
+    firstRow.push(Math.min(a, ...own));
+  }
+  roles.forEach((draft, k) => {
+    const end = firstRow[k + 1] ?? rows.length;
+    for (let i = anchors[k]! + 1; i < end; i++) if (!claimed.has(i)) draft.body.push(rows[i]!);
   });
   return groupUnderCompanies(roles).map(toExperience);
 }
@@ -73,8 +82,9 @@ function annotate(line: Line, referenceDate: Date): Row {
     const full = ranges.find((r) => r.end !== null || r.current);
     const candidate = full ?? (ranges.length === 1 ? ranges[0] : undefined);
     if (candidate !== undefined) {
-      const without = cleanRest(text.slice(0, candidate.index) + ' ' + text.slice(candidate.index + candidate.length));
-      const restWords = without === '' ? 0 : without.split(/\s+/).length;
+      // The date becomes a separator: "MANAGER (8/01 to Present) Acme, Austin" → "MANAGER | Acme, Austin".
+      const without = cleanRest(text.slice(0, candidate.index) + ' | ' + text.slice(candidate.index + candidate.length));
+      const restWords = without === '' ? 0 : without.replace(/\|/g, ' ').trim().split(/\s+/).length;
       // A lone date in a sentence is a mention, not an anchor; a range is an anchor if the line is not prose.
       const isAnchor = full !== undefined ? restWords <= 14 || candidate.index < 3 : restWords <= 8 && !/[.!?]$/.test(text);
       if (isAnchor) {
@@ -88,7 +98,8 @@ function annotate(line: Line, referenceDate: Date): Row {
 
 function cleanRest(text: string): string {
   return text
-    .replace(/\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/\(\s*\|?\s*\)|\[\s*\|?\s*\]/g, ' | ')
+    .replace(/\s*\|\s*(?:\|\s*)+/g, ' | ')
     .replace(/\b(?:from|since|until|till|to|through|dates?|duration|period)\s*[:：]?\s*$/i, '')
     .replace(/^\s*(?:from|since|duration|period|dates?)\s*[:：]?\s*/i, '')
     .replace(/\s+/g, ' ')
@@ -97,10 +108,15 @@ function cleanRest(text: string): string {
 }
 
 function isHeaderLike(line: Line): boolean {
-  const text = line.text;
+  // "ACME, Sometown, NY — a PR firm serving small businesses": the description after a dash does not count.
+  const text = line.text.split(/\s+[—–|]\s+/)[0]!;
   if (line.bullet || text.length > 100) return false;
-  const wordCount = text.split(/\s+/).length;
-  if (wordCount > 12) return false;
+  const words = text.split(/\s+/);
+  const wordCount = words.length;
+  if (wordCount > 10) return false;
+  // Sentences open with a verb: "Managed …", "Developing …", "Leads …".
+  if (wordCount >= 4 && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(words[0]!) && !/^(?:United|Limited|Red|Bing|King|Sterling|Reading|Ming|Wing)$/.test(words[0]!)) return false;
+  if (wordCount >= 6 && words.filter((w) => /^(?:the|and|with|for|to|of|in|on|by|a|an|from|as|that|which|were|was|is|are)$/.test(w)).length >= 3) return false;
   if (/^[\p{Ll}]/u.test(text) && !/^(?:e|i)[A-Z]/.test(text)) return false;
   if (/[.!?]$/.test(text) && !/\b(?:inc|ltd|co|corp|llc|jr|sr|st|[A-Z])\.$/i.test(text) && wordCount > 8) return false;
   if (BODY_LABEL_RE.test(text)) return false;
@@ -108,23 +124,18 @@ function isHeaderLike(line: Line): boolean {
 }
 
 /**
- * Headers before the date ("Company / Title / 2019 – 2021") or after it ("2019 – 2021 / Company / Title")?
- * Whichever reading finds more titles and companies over all roles wins; ties go to "before", the commoner.
+ * Headers before the first date ("Company / Title / 2019 – 2021") or after it ("2019 – 2021 / Company")?
+ * Header-like lines between the section start and the first date can only belong to the first role.
  */
-function decideLayout(rows: readonly Row[], anchors: readonly number[]): Layout {
-  const score = (layout: Layout): number => {
-    let total = 0;
-    for (let k = 0; k < anchors.length; k++) {
-      const parts = headerRows(rows, anchors, k, layout).flatMap((i) => splitParts(rows[i]!.line.text));
-      const open = parts.filter((p) => p.kind === null);
-      const title = Math.max(0, ...open.map((p) => titleScore(p.text)));
-      const company = Math.max(0, ...open.map((p) => companyScore(p.text)));
-      const labelled = parts.filter((p) => p.kind === 'title' || p.kind === 'company').length * 2;
-      total += Math.min(title, 3) + Math.min(company, 3) + labelled;
-    }
-    return total;
-  };
-  return score('after') > score('before') ? 'after' : 'before';
+function decideLayout(rows: readonly Row[], firstAnchor: number): Layout {
+  const before = firstAnchor > 0 && rows[firstAnchor - 1]!.header;
+  if (!before) return 'after';
+  const after = rows[firstAnchor + 1];
+  // "Intro line / 2019 / Company / Title": a line above that names nothing, while the lines below do.
+  if (after !== undefined && after.header && rows[firstAnchor]!.rest === '' && !rows[firstAnchor - 1]!.line.blockStart) {
+    if (partScore(after.line.text) > partScore(rows[firstAnchor - 1]!.line.text)) return 'after';
+  }
+  return 'before';
 }
 
 function partScore(text: string): number {
@@ -132,39 +143,31 @@ function partScore(text: string): number {
   return Math.max(0, ...open.map((p) => (p.kind !== null ? 2 : Math.max(titleScore(p.text), companyScore(p.text)))));
 }
 
-function headerRows(rows: readonly Row[], anchors: readonly number[], k: number, layout: Layout): number[] {
+function headerRows(rows: readonly Row[], anchors: readonly number[], k: number, layout: Layout, claimed: ReadonlySet<number>): number[] {
   const a = anchors[k]!;
   const prev = k > 0 ? anchors[k - 1]! : -1;
   const next = k + 1 < anchors.length ? anchors[k + 1]! : rows.length;
-  const backward = (): number[] => {
+  if (layout === 'before') {
     const found: number[] = [];
     for (let j = a - 1; j > prev && found.length < MAX_HEADER_LINES; j--) {
       const row = rows[j]!;
-      if (!row.header) break;
+      if (!row.header || claimed.has(j)) break;
       found.unshift(j);
       if (row.line.blockStart) break;
     }
-    return found;
-  };
-  const forward = (): number[] => {
-    const found: number[] = [];
-    for (let j = a + 1; j < next && found.length < MAX_HEADER_LINES; j++) {
-      const row = rows[j]!;
-      if (!row.header || (row.line.blockStart && found.length > 0)) break;
-      found.push(j);
-    }
-    return found;
-  };
-  if (layout === 'before') {
-    const own = backward();
-    // Roles after the first: the previous role's body may end in short lines. Keep only what scores.
-    return k === 0 ? own : own.filter((j, i) => i > 0 || partScore(rows[j]!.line.text) > 0 || rows[j]!.line.blockStart);
+    // After the first role, the previous body may end in short lines: keep the top line only if it names something.
+    return k === 0 ? found : found.filter((j, i) => i > 0 || found.length === 1 || partScore(rows[j]!.line.text) > 0 || rows[j]!.line.blockStart);
   }
-  // In the "after" layout the lines after the last role run into whatever follows: keep only what scores.
-  const own = forward();
-  if (k < anchors.length - 1) return own;
+  const found: number[] = [];
+  for (let j = a + 1; j < next && found.length < MAX_HEADER_LINES; j++) {
+    const row = rows[j]!;
+    if (!row.header || claimed.has(j) || (row.line.blockStart && found.length > 0)) break;
+    found.push(j);
+  }
+  // The last role's lines run into whatever follows the section: keep only what names something.
+  if (k < anchors.length - 1) return found;
   const kept: number[] = [];
-  for (const j of own) {
+  for (const j of found) {
     if (partScore(rows[j]!.line.text) <= 0 && kept.length > 0) break;
     kept.push(j);
   }
@@ -178,18 +181,25 @@ export function splitParts(text: string): Part[] {
   if (labelled !== null) return [labelled];
   const parts: Part[] = [];
   for (const chunk of text.split(PART_SPLIT_RE)) {
-    const clean = chunk.replace(/^[\s,;:()]+|[\s,;:(]+$/g, '');
+    const clean = cleanValue(chunk);
     if (clean === '' || clean.split(/\s+/).length > 10) continue;
     parts.push(...splitCommas(clean));
   }
   return parts;
 }
 
+/** Trims separators and a final full stop or colon, but keeps the dot of "Inc.", "Co." or "S.A.". */
+export function cleanValue(text: string): string {
+  const trimmed = text.replace(/^[\s,;:()|·•\-–—]+|[\s,;:(|·•\-–—]+$/g, '');
+  if (/\.$/.test(trimmed) && !/(?:\b\p{L}{1,4}|\b(?:\p{L}\.)+)\.$/u.test(trimmed)) return trimmed.slice(0, -1).trim();
+  return trimmed.replace(/\s*\)$/, (m) => (trimmed.includes('(') ? m : ''));
+}
+
 function labelledPart(text: string): Part | null {
   const company = COMPANY_LABEL_RE.exec(text);
-  if (company !== null) return { text: text.slice(company[0].length).trim(), kind: 'company' };
+  if (company !== null) return { text: cleanValue(text.slice(company[0].length)), kind: 'company' };
   const title = TITLE_LABEL_RE.exec(text);
-  if (title !== null) return { text: text.slice(title[0].length).trim(), kind: 'title' };
+  if (title !== null) return { text: cleanValue(text.slice(title[0].length)), kind: 'title' };
   if (OTHER_LABEL_RE.test(text)) {
     const value = text.replace(OTHER_LABEL_RE, '').trim();
     return locationIn(value) !== null ? { text: value, kind: 'location' } : { text: '', kind: null };
@@ -212,7 +222,7 @@ function splitCommas(chunk: string): Part[] {
   for (let n = Math.min(3, merged.length); n >= 1; n--) {
     const tail = merged.slice(merged.length - n).join(', ');
     const location = n === 1 ? (isBareRegion(tail) ? tail : null) : locationIn(tail);
-    if (location !== null) {
+    if (location !== null && location === tail) {
       return [...merged.slice(0, merged.length - n).map((text) => ({ text, kind: null })), { text: tail, kind: 'location' as const }];
     }
   }
@@ -233,10 +243,12 @@ interface Draft {
   /** No header lines of its own: the role sits on the anchor line (a sub-role under a company). */
   bare: boolean;
   body: Row[];
+  /** Header phrases neither recognised as a title nor as a company. */
+  leftovers: string[];
 }
 
 function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
-  const draft: Draft = { title: null, company: null, location: null, range, usedRows: [], bare, body: [] };
+  const draft: Draft = { title: null, company: null, location: null, range, usedRows: [], bare, body: [], leftovers: [] };
   const open: Part[] = [];
   for (const p of parts) {
     if (p.text === '') continue;
@@ -245,26 +257,35 @@ function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
     else if (p.kind === 'location' && draft.location === null) draft.location = p.text;
     else if (p.kind === null && isNameLike(p.text)) open.push(p);
   }
-  const scored = open.map((p) => ({ p, t: titleScore(p.text), c: companyScore(p.text) }));
+  const scored = open.map((p) => ({ text: p.text, t: titleScore(p.text), c: companyScore(p.text) }));
   if (draft.title === null) {
     const best = scored.filter((s) => s.t >= 1 && s.t >= s.c).sort((x, y) => y.t - x.t)[0];
-    if (best !== undefined) draft.title = best.p.text;
+    if (best !== undefined) draft.title = best.text;
   }
-  const left = scored.filter((s) => s.p.text !== draft.title);
   if (draft.company === null) {
-    const best = left.filter((s) => s.c >= 1 && s.c > s.t).sort((x, y) => y.c - x.c)[0];
-    if (best !== undefined) draft.company = best.p.text;
+    const best = scored.filter((s) => s.text !== draft.title && s.c >= 1 && s.c > s.t).sort((x, y) => y.c - x.c)[0];
+    if (best !== undefined) draft.company = best.text;
   }
-  // Whatever is left fills the empty slot: titles are usually recognisable, so an unknown phrase next to a
-  // title is the company, and next to a company the title.
-  const rest = left.filter((s) => s.p.text !== draft.company && s.t > -1);
-  if (draft.company === null && draft.title !== null && rest[0] !== undefined) draft.company = rest[0].p.text;
-  else if (draft.title === null && draft.company !== null && rest[0] !== undefined) draft.title = rest[0].p.text;
-  else if (draft.title === null && draft.company === null && rest.length > 0) {
-    draft.title = rest[0]!.p.text;
-    draft.company = rest[1]?.p.text ?? null;
-  }
+  draft.leftovers = scored.filter((s) => s.text !== draft.title && s.text !== draft.company && s.t > -1).map((s) => s.text);
   return draft;
+}
+
+/**
+ * Unrecognised phrases of the header fill the slots still empty. Titles are the recognisable half (the
+ * taxonomy knows tens of thousands), so a lone unknown phrase is the company; two are "Title, Company".
+ */
+function fillFromLeftovers(draft: Draft): void {
+  const rest = draft.leftovers;
+  if (draft.company === null && draft.title !== null && rest[0] !== undefined) draft.company = rest[0];
+  else if (draft.title === null && draft.company !== null && rest[0] !== undefined) draft.title = rest[0];
+  else if (draft.title === null && draft.company === null) {
+    if (rest.length >= 2) {
+      draft.title = rest[0]!;
+      draft.company = rest[1]!;
+    } else if (rest.length === 1) {
+      draft.company = rest[0]!;
+    }
+  }
 }
 
 function isNameLike(text: string): boolean {
@@ -274,14 +295,22 @@ function isNameLike(text: string): boolean {
 }
 
 /** The missing title (or company) on a short line among the first lines of the role's body. */
-function fillFromWindow(draft: Draft, rows: readonly Row[], anchor: number, next: number, want: 'title' | 'company', own: number[]): void {
-  const start = Math.max(anchor, ...own) + 1;
+function fillFromWindow(
+  draft: Draft,
+  rows: readonly Row[],
+  anchor: number,
+  next: number,
+  want: 'title' | 'company',
+  own: readonly number[],
+  claimed: ReadonlySet<number>,
+): void {
+  const start = Math.max(anchor, ...own, ...draft.usedRows) + 1;
   for (let j = start; j < Math.min(next, start + 4); j++) {
     const row = rows[j]!;
     if (row.line.bullet) break;
-    if (!row.header) continue;
-    const parts = splitParts(row.line.text).filter((p) => p.kind === null || p.kind === want);
-    for (const p of parts) {
+    if (!row.header || claimed.has(j) || draft.usedRows.includes(j)) continue;
+    for (const p of splitParts(row.line.text)) {
+      if (p.kind !== null && p.kind !== want) continue;
       const score = want === 'title' ? titleScore(p.text) : companyScore(p.text);
       const other = want === 'title' ? companyScore(p.text) : titleScore(p.text);
       if ((p.kind === want || (score >= 1.5 && score > other)) && p.text !== draft.title && p.text !== draft.company) {

@@ -34,10 +34,12 @@ function certification(item: string, referenceDate: Date): Certification | null 
   }
   text = text.replace(/\(\s*\)/g, '').replace(/\s+/g, ' ').replace(/^[\s,.:;\-–—]+|[\s,.:;\-–—(]+$/g, '');
   if (text.length < 3 || !/\p{L}{2}/u.test(text)) return null;
+  // "Name – Issuer": split only when what follows the separator reads as an organisation.
   const parts = text.split(ISSUER_SPLIT_RE).filter((p) => p !== '');
-  const name = parts[0]!;
-  if (name.split(/\s+/).length > MAX_CERT_WORDS) return null;
-  const issuer = parts.slice(1).find((p) => companyScore(p) >= 1 || /^[A-Z][A-Za-z&.]{1,10}$/.test(p)) ?? null;
+  const at = parts.findIndex((p, i) => i > 0 && (companyScore(p) >= 1 || /^[A-Z][A-Z&.]{1,10}$/.test(p)));
+  const name = at > 0 ? text.slice(0, text.indexOf(parts[at]!)).replace(/[\s,\-–—|]+(?:by|from|issued by)?\s*$/i, '') : text;
+  const issuer = at > 0 ? parts[at]! : null;
+  if (name === '' || name.split(/\s+/).length > MAX_CERT_WORDS) return null;
   return { name, issuer, year: year !== null && year >= 1900 && year <= 2100 ? year : null };
 }
 

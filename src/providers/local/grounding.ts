@@ -12,6 +12,7 @@ export function groundingKey(text: string): string {
     .toLowerCase()
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad\ufffc]/g, '')
     // Separator glyphs (control characters, icon fonts) become " | " in lines; neither counts here.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
     .replace(/[\u0000-\u001f\u007f-\u009f\ue000-\uf8ff\u00a0|]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -20,6 +20,7 @@ export interface Line {
 /** Invisible characters that only break words apart in extracted text. */
 const INVISIBLE_RE = /[\u200b-\u200d\u2060\ufeff\u00ad\ufffc]/g;
 /** Control characters and private-use glyphs (Wingdings bullets, phone/mail icons) act as separators. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
 const SEPARATOR_GLYPH_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ue000-\uf8ff]/g;
 const BULLET_CHARS = '•●▪■♦◦‣∙·○◆►▶➢➤✓✔❖□◘⦁⁃';
 const BULLET_RE = new RegExp(`^(?:[${BULLET_CHARS}]|[-*–—>{](?=\\s)|o(?=\\s+[A-Z])|\\u0001)\\s*`);
@@ -44,7 +45,7 @@ export function toLines(raw: string): Line[] {
     .replace(/\u00a0/g, ' ')
     .replace(SEPARATOR_GLYPH_RE, ` ${SEP_PLACEHOLDER} `);
   const pieces = isFlattened(text) ? splitFlattened(text) : splitLined(text);
-  return mergeWrapped(mergeSplitDateRanges(cleanPieces(pieces)));
+  return mergeWrapped(mergeSplitDateRanges(mergeLabelValues(cleanPieces(pieces))));
 }
 
 interface Piece {
@@ -167,6 +168,20 @@ function startsWithDate(text: string): boolean {
   if (first.present) return true;
   const range = findDateRanges(text)[0];
   return range !== undefined && range.end === null && !range.current;
+}
+
+/** Table layouts split "Role" and ": Lead Analyst" into two cells; they are one "label: value" line. */
+function mergeLabelValues(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^[:：]\s*\S/.test(line.text) && !/[:：]$/.test(prev.text) && prev.text.split(' ').length <= 4) {
+      prev.text = `${prev.text} ${line.text}`;
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 /** Width-wrapped prose: a long line without final punctuation continued by a line starting in lower case. */

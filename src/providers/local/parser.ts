@@ -8,7 +8,7 @@ import {
 } from '../../domain/index.js';
 import { findEmails, findLinks, findLocation, findName, findPhones } from './contact.js';
 import { totalMonths } from './dates.js';
-import { parseEducation } from './education.js';
+import { mentionedDegrees, parseEducation } from './education.js';
 import { parseExperience } from './experience.js';
 import { parseCertifications, parseLanguages } from './extras.js';
 import { Grounding, groundFields } from './grounding.js';
@@ -68,6 +68,9 @@ export function parseResumeText(text: string, options: ParseTextOptions = {}): P
     languages: parseLanguages({ sectionLines: of('languages'), allLines: lines }),
   };
 
+  // No address in the header: the current (first listed) role's location is the best evidence left.
+  fields.contact.location ??= fields.experience.find((e) => e.location !== null)?.location ?? null;
+
   const grounded = groundFields(fields, new Grounding(text));
   const detected = detectLanguage(text);
   const warnings: string[] = [];
@@ -116,10 +119,16 @@ function experienceOf(sections: readonly Section[], referenceDate: Date): Resume
 
 function educationOf(sections: readonly Section[], referenceDate: Date): ResumeFields['education'] {
   const labelled = sections.filter((s) => s.kind === 'education').flatMap((s) => parseEducation(s.lines, { referenceDate }));
-  if (labelled.length > 0) return labelled;
-  return sections
-    .filter((s) => UNLABELLED.has(s.kind))
-    .flatMap((s) => parseEducation(s.lines, { referenceDate, strict: true }));
+  const entries =
+    labelled.length > 0
+      ? labelled
+      : sections.filter((s) => UNLABELLED.has(s.kind)).flatMap((s) => parseEducation(s.lines, { referenceDate, strict: true }));
+  // Degrees stated after the name or in the summary, when the education section does not list them.
+  const stated = mentionedDegrees(sections.filter((s) => s.kind === 'header' || s.kind === 'summary').flatMap((s) => s.lines.slice(0, 40)));
+  for (const degree of stated) {
+    if (!entries.some((e) => e.degreeLevel === degree.degreeLevel)) entries.push(degree);
+  }
+  return entries;
 }
 
 export class LocalResumeParser implements ResumeParser {

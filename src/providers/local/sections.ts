@@ -45,7 +45,7 @@ const KEYS: Record<string, Key> = {};
 function keys(kind: Key, words: string): void {
   for (const w of words.split(' ')) KEYS[w] = kind;
 }
-keys('experience', 'experience experiences employment positions appointments internships internship engagements');
+keys('experience', 'experience experiences employment positions appointments engagements');
 keys('education', 'education educational academic academics degrees degree schooling studies');
 keys('skills', 'skills skill expertise competencies competences competency strengths proficiencies technologies abilities capabilities toolkit toolbox');
 keys('summary', 'summary profile overview about introduction synopsis highlights statement biography bio');
@@ -73,14 +73,19 @@ const MODIFIERS = new Set(
     'language spoken foreign known list partial full summary management team major minor ' +
     'volunteer leadership academic educational professional employment detailed brief short executive ' +
     'personal main primary secondary relevant honors achievements skill knowledge tools technology ' +
-    'certified licensed earned held completed continuing development experience me teaching set formal ongoing'
+    'certified licensed earned held completed continuing development experience me teaching set formal ongoing internships internship'
   ).split(' '),
 );
 
 const STOP = new Set(['and', 'of', 'the', 'my', 'in', 'for', 'to', 'with', 'as', 'at', 'a', 'an']);
 
-/** "P ROFESSIONAL E XPERIENCE" (small caps lost in extraction) → "PROFESSIONAL EXPERIENCE". */
+/**
+ * "P ROFESSIONAL E XPERIENCE" (small caps lost in extraction) → "PROFESSIONAL EXPERIENCE", and letter-spaced
+ * headings "E D U C AT IO N" → "EDUCATION".
+ */
 export function compactSmallCaps(text: string): string {
+  const fragments = text.trim().split(/\s+/);
+  if (fragments.length >= 4 && fragments.every((f) => f.length <= 3 && /^\p{L}+$/u.test(f))) return fragments.join('');
   return text.replace(/\b([A-Z]) (?=[A-Z]{2,})/g, '$1');
 }
 
@@ -166,6 +171,7 @@ function weakKind(words: Set<string>): SectionKind | null {
   if (has('training')) return 'education';
   if (has('employment')) return 'experience';
   if (has('volunteer') && (has('work') || has('history'))) return 'experience';
+  if (has('internships') || has('internship')) return 'experience';
   if (has('knowledge') || has('tools')) return 'skills';
   return null;
 }
@@ -187,11 +193,20 @@ export function detectHeading(text: string): Heading | null {
 /** Kinds whose inline sub-headings ("Languages: C#, Java", "Tools: Jira") belong to the section itself. */
 const LIST_KINDS = new Set<SectionKind>(['skills']);
 
+/** "• Education": a bullet glyph before a bare main heading, as some templates write it. */
+function bulletHeading(text: string): Heading | null {
+  if (!/^\p{Lu}/u.test(text) || text.split(/\s+/).length > 3) return null;
+  const heading = detectHeading(text);
+  return heading !== null && heading.rest === '' && MAIN_KINDS.has(heading.kind) ? heading : null;
+}
+
+const MAIN_KINDS = new Set<SectionKind>(['experience', 'education', 'skills', 'summary', 'objective', 'certifications', 'references']);
+
 export function splitSections(lines: readonly Line[]): Section[] {
   const sections: Section[] = [];
   let current: Section = { kind: 'header', heading: null, lines: [] };
   for (const line of lines) {
-    const heading = line.bullet ? null : detectHeading(line.text);
+    const heading = line.bullet ? bulletHeading(line.text) : detectHeading(line.text);
     const keepInline =
       heading !== null &&
       heading.rest !== '' &&

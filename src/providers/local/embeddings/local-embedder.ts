@@ -16,10 +16,11 @@ export const LOCAL_EMBEDDING_SPACE: EmbeddingSpace = Object.freeze({
 });
 
 /**
- * Long texts are embedded as the mean of up to 8 chunks of at most 64 SentencePiece tokens (~40 words each,
- * so roughly the first 320 words count). Measured on O*NET-derived job descriptions, this separates related
- * from unrelated postings better than embedding the whole text or its first 128/256 tokens; see the README
- * of this folder for the figures.
+ * Long texts are embedded as the mean of up to 8 chunks of at most 64 SentencePiece tokens (about 40 words
+ * each, so roughly the first 320 words count). The graph itself reads only the first USE_LITE_MAX_TOKENS
+ * tokens of an input, so without chunking a posting would be judged by its opening lines, often a company
+ * blurb. Measured on O*NET-derived job postings, this separates related from unrelated postings far better
+ * than the whole text; the figures are in this folder's README.
  */
 export const CHUNK_LIMITS: ChunkLimits = Object.freeze({ maxTokensPerChunk: 64, maxChunks: 8 });
 

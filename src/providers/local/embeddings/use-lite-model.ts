@@ -17,6 +17,8 @@ export interface UseLiteModel {
 }
 
 export const USE_LITE_DIMENSIONS = 512;
+/** The graph silently ignores tokens after this many (measured: a longer input embeds exactly like its prefix). */
+export const USE_LITE_MAX_TOKENS = 128;
 
 // The energetic-ai typings re-export @tensorflow/* packages that are bundled, not installed, so their types
 // do not resolve. These are the few members we use, checked by the tests against the real runtime.

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { toLines } from '../src/providers/local/normalise.js';
+import { detectHeading, headingKind, splitSections, type SectionKind } from '../src/providers/local/sections.js';
+
+describe('section headings', () => {
+  const headings: [string, SectionKind][] = [
+    ['Experience', 'experience'],
+    ['WORK HISTORY', 'experience'],
+    ['Professional Experience', 'experience'],
+    ['Career Experience/Job History', 'experience'],
+    ['Relevant Experience:', 'experience'],
+    ['Employment', 'experience'],
+    ['P ROFESSIONAL E XPERIENCE', 'experience'],
+    ['6. Employment History', 'experience'],
+    ['Volunteer Work', 'experience'],
+    ['Education', 'education'],
+    ['Academic Background', 'education'],
+    ['ACADEMIC QUALIFICATIONS', 'education'],
+    ['E D U C AT IO N', 'education'],
+    ['Education & Training', 'education'],
+    ['Skills', 'skills'],
+    ['Core Qualifications', 'skills'],
+    ['Key Strengths', 'skills'],
+    ['Top Skills', 'skills'],
+    ['Technical Skills', 'skills'],
+    ['AREAS OF EXPERTISE', 'skills'],
+    ['Programming Languages', 'skills'],
+    ['Summary', 'summary'],
+    ['Profile', 'summary'],
+    ['Summary of Qualifications', 'summary'],
+    ['Career Objective', 'objective'],
+    ['Certifications', 'certifications'],
+    ['Licenses & Certifications', 'certifications'],
+    ['Languages', 'languages'],
+    ['Projects', 'projects'],
+    ['References', 'references'],
+    ['Honors and Awards', 'awards'],
+    ['Personal Details', 'personal'],
+    ['Hobbies & Interests', 'interests'],
+  ];
+  for (const [text, kind] of headings) {
+    it(`"${text}" is ${kind}`, () => assert.equal(headingKind(text.replace(/:$/, '')), kind));
+  }
+
+  it('leaves content lines alone', () => {
+    for (const text of [
+      'Project Management',
+      'Senior Software Engineer',
+      'Acme Corporation, Boston, MA',
+      'Managed a team of five engineers and delivered the project on time.',
+      'Communication skills in English and Spanish were used daily at the front desk',
+      'related tools',
+    ]) {
+      assert.equal(headingKind(text), null, text);
+    }
+  });
+
+  it('splits "Heading: content" lines', () => {
+    assert.deepEqual(detectHeading('Skills: Java, SQL, Excel'), { kind: 'skills', rest: 'Java, SQL, Excel' });
+    assert.deepEqual(detectHeading('OBJECTIVE: Seeking a teaching position'), { kind: 'objective', rest: 'Seeking a teaching position' });
+    assert.equal(detectHeading('Note: available from May'), null);
+  });
+});
+
+describe('lines and sections', () => {
+  const lined = [
+    'Jane Doe',
+    'jane@example.com',
+    '',
+    'EXPERIENCE',
+    'Acme Inc. — Engineer, 2019 – Present',
+    '• Built the billing service.',
+    '',
+    'Skills: Go, SQL',
+    '',
+    'Education',
+    'B.S. in Physics, 2018',
+  ].join('\n');
+  // The same resume flattened the way copy-paste and the dev set deliver it: lines joined by two spaces,
+  // blocks by four or more.
+  const flattened = 'Jane Doe  jane@example.com    EXPERIENCE  Acme Inc. — Engineer, 2019 – Present  • Built the billing service.    Skills: Go, SQL    Education  B.S. in Physics, 2018';
+
+  for (const [label, text] of [
+    ['text with line breaks', lined],
+    ['flattened text', flattened],
+  ] as const) {
+    it(`reads ${label} into the same sections`, () => {
+      const sections = splitSections(toLines(text));
+      assert.deepEqual(
+        sections.map((s) => [s.kind, s.lines.map((l) => (l.bullet ? `• ${l.text}` : l.text))]),
+        [
+          ['header', ['Jane Doe', 'jane@example.com']],
+          ['experience', ['Acme Inc. — Engineer, 2019 – Present', '• Built the billing service.']],
+          ['skills', ['Go, SQL']],
+          ['education', ['B.S. in Physics, 2018']],
+        ],
+      );
+    });
+  }
+
+  it('marks block starts from blank lines and wide gaps', () => {
+    const lines = toLines('One  Two    Three');
+    assert.deepEqual(
+      lines.map((l) => [l.text, l.blockStart]),
+      [
+        ['One', true],
+        ['Two', false],
+        ['Three', true],
+      ],
+    );
+  });
+
+  it('strips bullet glyphs and odd control characters', () => {
+    const lines = toLines('Skills\n● Go\n▪ SQL\n\uf0a7 Excel\n- Word\n* Jira\nCity, ST 00000 \u0001 123.345.7890');
+    assert.deepEqual(
+      lines.map((l) => [l.text, l.bullet]),
+      [
+        ['Skills', false],
+        ['Go', true],
+        ['SQL', true],
+        ['Excel', true],
+        ['Word', true],
+        ['Jira', true],
+        ['City, ST 00000 | 123.345.7890', false],
+      ],
+    );
+  });
+
+  it('rejoins a date range split over two lines', () => {
+    assert.deepEqual(
+      toLines('2015  Present Associate Professor').map((l) => l.text),
+      ['2015 – Present Associate Professor'],
+    );
+    assert.deepEqual(toLines('Manager, September 2013\nPresent').map((l) => l.text), ['Manager, September 2013 – Present']);
+  });
+
+  it('rejoins prose wrapped at the page width', () => {
+    const lines = toLines(
+      'Developed online marketing campaigns for regional clients, effectively\nincreasing followers by 1,400 and driving brand awareness.',
+    );
+    assert.equal(lines.length, 1);
+  });
+
+  it('keeps a programming-languages sub-heading inside the skills section', () => {
+    const sections = splitSections(toLines('Skills\nLanguages: C#, Java\nTools: Git\n\nEducation\nBSc, 2010'));
+    assert.deepEqual(
+      sections.map((s) => s.kind),
+      ['skills', 'education'],
+    );
+  });
+});
