@@ -16,6 +16,7 @@ import { FIELDS } from '../src/eval/score.js';
 function emptyResume(): ParsedResume {
   return {
     contact: { name: null, emails: [], phones: [], location: null, links: [] },
+    headline: null,
     summary: null,
     skills: [],
     experience: [],

@@ -266,6 +266,7 @@ describe('micro average', () => {
 describe('toPredicted', () => {
   const resume: ParsedResume = {
     contact: { name: 'Jane Doe', emails: ['jane@x.example'], phones: ['+44 20 7946 0958'], location: 'London', links: [] },
+    headline: null,
     summary: null,
     skills: [{ name: 'JavaScript', surface: 'JS', category: 'programming-language' }],
     experience: [

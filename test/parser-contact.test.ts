@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findEmails, findLinks, findLocation, findName, nameCandidate } from '../src/providers/local/contact.js';
+import { findEmails, findLinks } from '../src/providers/local/contact.js';
+import { findLocation } from '../src/providers/local/location.js';
+import { findName, nameCandidate } from '../src/providers/local/name.js';
 import { toLines } from '../src/providers/local/normalise.js';
 
 function nameOf(text: string): string | null {
@@ -11,6 +13,7 @@ describe('candidate name', () => {
   it('takes the first line that reads like a name', () => {
     assert.equal(nameOf('Jane Q. Doe\nSenior Engineer\njane@example.com'), 'Jane Q. Doe');
     assert.equal(nameOf("Seán O'Connor-Smith\nDublin, Ireland"), "Seán O'Connor-Smith");
+    assert.equal(nameOf('Jane Baker\nLondon, United Kingdom | jane@example.com'), 'Jane Baker');
   });
 
   it('skips document titles and template junk', () => {
@@ -41,7 +44,16 @@ describe('candidate name', () => {
   });
 
   it('does not take headings, titles, places or addresses for names', () => {
-    for (const line of ['EXPERIENCE', 'Marketing Manager', 'SOCIAL MEDIA MANAGER', 'New York, NY', 'Clayton VIC', '123 Main St.', 'Ph.D. RESUME']) {
+    for (const line of [
+      'EXPERIENCE',
+      'Marketing Manager',
+      'SOCIAL MEDIA MANAGER',
+      'New York, NY',
+      'London, United Kingdom | jane@example.com',
+      'Clayton VIC',
+      '123 Main St.',
+      'Ph.D. RESUME',
+    ]) {
       assert.equal(nameCandidate(line), null, line);
     }
   });

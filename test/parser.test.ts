@@ -127,7 +127,7 @@ function assertGrounded(text: string, fields: ResumeFields): void {
 }
 
 describe('local parser on a resume with line breaks', () => {
-  const { fields, totalExperienceMonths, warnings, language } = parse(JANE);
+  const { fields, totalExperienceMonths, warnings, language, headline } = parse(JANE);
 
   it('reads the contact block', () => {
     assert.deepEqual(fields.contact, {
@@ -138,6 +138,7 @@ describe('local parser on a resume with line breaks', () => {
       links: ['https://github.com/janedoe', 'linkedin.com/in/janedoe'],
     });
     assert.equal(fields.summary, 'Backend engineer with 8 years of experience building payment systems in Go and Python.');
+    assert.equal(headline, 'Senior Software Engineer');
   });
 
   it('reads each role with its dates, bullets and prose', () => {
@@ -258,6 +259,23 @@ describe('local parser on other layouts', () => {
         ['Bachelor of Arts in Communications', 'bachelor', 'DePaul University', 2008],
       ],
     );
+  });
+
+  it('reads roles written as sentences', () => {
+    const { fields } = parse(
+      [
+        'Anil Kumar',
+        'anil@example.in',
+        '',
+        'Professional Experience:',
+        'Currently working as a Software Engineer in Acme Technologies, Bangalore from July 2019.',
+        'Worked as a Trainee Engineer at Globex Software Pvt Ltd from May 2017 to June 2019.',
+      ].join('\n'),
+    );
+    assert.deepEqual(fields.experience.map(role), [
+      ['Software Engineer', 'Acme Technologies', null, '2019-07', null, true],
+      ['Trainee Engineer', 'Globex Software Pvt Ltd', null, '2017-05', '2019-06', false],
+    ]);
   });
 
   it('resolves "Present" against the reference date', () => {

@@ -130,9 +130,10 @@ describe('lines and sections', () => {
   it('rejoins a date range split over two lines', () => {
     assert.deepEqual(
       toLines('2015  Present Associate Professor').map((l) => l.text),
-      ['2015 – Present Associate Professor'],
+      ['2015 Present Associate Professor'],
     );
-    assert.deepEqual(toLines('Manager, September 2013\nPresent').map((l) => l.text), ['Manager, September 2013 – Present']);
+    assert.deepEqual(toLines('Manager, September 2013\nPresent').map((l) => l.text), ['Manager, September 2013 Present']);
+    assert.deepEqual(toLines('2001\n2005: Assistant Producer, Acme Records').map((l) => l.text), ['2001 2005: Assistant Producer, Acme Records']);
   });
 
   it('rejoins prose wrapped at the page width', () => {

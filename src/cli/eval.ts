@@ -2,6 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { formatReportTable, loadDataset, runEvaluation } from '../eval/index.js';
+import { formatMatchReport, loadMatchQueries, runMatchBenchmark, type MatchBenchmarkReport } from '../eval/match-benchmark.js';
+import { sampleJobIndex } from '../matching/sample-corpus.js';
+import { packageFile } from '../package-root.js';
+import { defaultEmbedders } from '../services/runtime.js';
 import { createParser } from '../providers/registry.js';
 import { createProgress } from './progress.js';
 
@@ -37,6 +41,35 @@ export function registerEvalCommand(program: Command): void {
       if (opts.out) {
         await mkdir(dirname(opts.out), { recursive: true });
         await writeFile(opts.out, `${JSON.stringify(report, null, 2)}\n`);
+        process.stderr.write(`report written to ${opts.out}\n`);
+      }
+    });
+}
+
+export function registerEvalMatchCommand(program: Command): void {
+  program
+    .command('eval-match')
+    .description('NDCG@10 and recall@10 of hybrid, semantic-only and BM25-only ranking on the matching benchmark')
+    .option('-q, --queries <file>', 'benchmark queries (JSONL)', 'data/match-benchmark/queries.jsonl')
+    .option('-i, --input <input>', 'rank from the parsed resume text, the labelled profile, or both', 'both')
+    .option('-o, --out <file>', 'write the JSON report here')
+    .action(async (opts: { queries: string; input: 'resume' | 'profile' | 'both'; out?: string }) => {
+      const queries = await loadMatchQueries(opts.queries === 'data/match-benchmark/queries.jsonl' ? packageFile(opts.queries) : opts.queries);
+      const { index, spaceId } = await sampleJobIndex();
+      const embedder = spaceId ? defaultEmbedders().get(spaceId) : undefined;
+      if (!embedder) throw new Error('The sample corpus ships no vectors for the local space; run `npx tsx scripts/embed-sample-jobs.ts`.');
+      const inputs = opts.input === 'both' ? (['resume', 'profile'] as const) : [opts.input];
+      const reports: MatchBenchmarkReport[] = [];
+      for (const input of inputs) {
+        const progress = createProgress(queries.length, `eval-match ${input}`);
+        const report = await runMatchBenchmark({ queries, index, embedder, parser: createParser('local'), input, onProgress: () => progress.tick() });
+        progress.stop();
+        process.stdout.write(`${formatMatchReport(report)}\n\n`);
+        reports.push(report);
+      }
+      if (opts.out) {
+        await mkdir(dirname(opts.out), { recursive: true });
+        await writeFile(opts.out, `${JSON.stringify({ jobs: index.size, queries: queries.length, reports }, null, 2)}\n`);
         process.stderr.write(`report written to ${opts.out}\n`);
       }
     });

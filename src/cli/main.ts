@@ -11,7 +11,7 @@ import { startServer } from '../server/main.js';
 import { VERSION } from '../version.js';
 import { formatResumeSummary } from './format.js';
 import { createProgress } from './progress.js';
-import { registerEvalCommand } from './eval.js';
+import { registerEvalCommand, registerEvalMatchCommand } from './eval.js';
 import { registerJobCommands } from './jobs.js';
 import { registerMatchCommand } from './match.js';
 
@@ -103,6 +103,7 @@ export function buildProgram(): Command {
     });
 
   registerEvalCommand(program);
+  registerEvalMatchCommand(program);
   registerJobCommands(program);
   registerMatchCommand(program);
   return program;

@@ -37,7 +37,11 @@ export const JobMatchSchema = z.object({
 });
 export type JobMatch = z.infer<typeof JobMatchSchema>;
 
-export const RANKING_STRATEGIES = ['hybrid', 'semantic', 'lexical'] as const;
+/**
+ * hybrid: every signal. semantic: embedding similarity alone. lexical: every signal but embeddings — what
+ * hybrid degrades to when a space has no vectors. bm25: BM25 alone (a baseline for evaluation).
+ */
+export const RANKING_STRATEGIES = ['hybrid', 'semantic', 'lexical', 'bm25'] as const;
 export type RankingStrategy = (typeof RANKING_STRATEGIES)[number];
 
 export const MatchResultSchema = z.object({

@@ -80,6 +80,7 @@ export type Language = z.infer<typeof LanguageSchema>;
 /** What a provider extracts from the text: the part an LLM is asked to produce. */
 export const ResumeFieldsSchema = z.object({
   contact: ContactSchema,
+  headline: z.string().nullable().describe('The professional title written under the name (e.g. "Senior Data Engineer")'),
   summary: z.string().nullable(),
   skills: z.array(SkillSchema),
   experience: z.array(ExperienceSchema),

@@ -86,7 +86,7 @@ export function toPredicted(resume: ParsedResume): PredictedFields {
     location: each([contact.location]),
     skills: resume.skills.map((s) => [s.name, s.surface].filter(present)),
     companies: each(experience.map((e) => e.company)),
-    titles: each(experience.map((e) => e.title)),
+    titles: each([resume.headline, ...experience.map((e) => e.title)]),
     degrees: education.flatMap((e) => (present(e.degree) ? [degreeForms(e.degree, e.field)] : [])),
     institutions: each(education.map((e) => e.institution)),
     graduationYears: each(education.map((e) => (e.graduationYear === null ? null : String(e.graduationYear)))),

@@ -59,6 +59,16 @@ export class VectorIndex {
     this.slot.delete(id);
   }
 
+  /** Cosine similarity of stored vectors to one query; undefined for an id with no vector here. */
+  similarityTo(query: ArrayLike<number>): (id: string) => number | undefined {
+    const q = new Float32Array(this.dimensions);
+    writeNormalised(q, 0, query);
+    return (id) => {
+      const at = this.slot.get(id);
+      return at === undefined ? undefined : dotAt(this.data, at * this.dimensions, q, this.dimensions);
+    };
+  }
+
   /** The k most similar ids, best first. `accept` filters before ranking (e.g. location filters). */
   search(query: ArrayLike<number>, k: number, accept?: (id: string) => boolean): VectorHit[] {
     if (query.length !== this.dimensions) {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import { AppError, JobSchema, type Embedder, type EmbeddingSpace, type Job } from '../domain/index.js';
+import { AppError, type Embedder, type EmbeddingSpace, type Job } from '../domain/index.js';
 import { JobIndex } from '../matching/job-index.js';
 import { enrichJob, JobDraftSchema, type JobDraft } from '../matching/job-enrich.js';
 import { jobEmbeddingText } from '../matching/job-text.js';
-import { PackedVectorsSchema, unpackVectors } from '../matching/packed-vectors.js';
-import { packageFile } from '../package-root.js';
+import { currentSampleVectors, loadSampleJobs, loadSampleVectors } from '../matching/sample-corpus.js';
 import {
   clearCheckpoint,
   contentHash,
@@ -220,33 +218,18 @@ export class JobService {
    */
   async seedSampleJobs(): Promise<number> {
     if ((await countJobs(this.db)) > 0) return 0;
-    const lines = (await readFile(packageFile('data/jobs/sample-jobs.jsonl'), 'utf8')).split('\n').filter((l) => l.trim() !== '');
-    const jobs = lines.map((l) => JobSchema.parse(JSON.parse(l)));
+    const [jobs, packed] = await Promise.all([loadSampleJobs(), loadSampleVectors()]);
     await this.store(jobs);
-
-    const packed = await readPackedVectors();
     // Vectors are only usable where this build embeds queries in the very same space.
     if (packed && this.embedders.has(packed.space.id)) {
       await ensureSpace(this.db, packed.space);
-      const hashes = new Map(jobs.map((j) => [j.id, contentHash(jobEmbeddingText(j))]));
-      const current = [...unpackVectors(packed)].filter((v) => hashes.get(v.id) === v.contentHash);
+      const current = currentSampleVectors(jobs, packed);
       await upsertEmbeddings(this.db, packed.space.id, current.map((v) => ({ jobId: v.id, contentHash: v.contentHash, vector: v.vector })));
       const index = this.index.space(packed.space.id, packed.space.dimensions);
       for (const v of current) index.upsert(v.id, v.vector);
     }
     return jobs.length;
   }
-}
-
-/** The sample corpus's precomputed vectors, or null when the package ships none (then: reindex). */
-async function readPackedVectors() {
-  let path: string;
-  try {
-    path = packageFile('data/jobs/sample-jobs.vectors.json');
-  } catch {
-    return null;
-  }
-  return PackedVectorsSchema.parse(JSON.parse(await readFile(path, 'utf8')));
 }
 
 function toJob(row: StoredJob): Job {

@@ -45,7 +45,7 @@ export function profileFromResume(resume: ParsedResume): MatchProfile {
     .flatMap((e) => [e.title, ...e.highlights.slice(0, 3)])
     .filter((s): s is string => Boolean(s));
   return {
-    title: role?.title ?? null,
+    title: role?.title ?? resume.headline,
     skills: resume.skills.map((s) => s.name),
     yearsExperience: resume.totalExperienceMonths / 12,
     location: resume.contact.location,

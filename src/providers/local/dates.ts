@@ -52,12 +52,12 @@ const TOKEN_RE = new RegExp(
     // Summer 2018
     String.raw`(?<![\w])${SEASON.replace('(spring', '(?<s_season>spring')}[\s,]{0,3}(?<s_year>${YEAR_OR_PLACEHOLDER})(?!\d)`,
     // 2/1/2012, 18/06/2014, 10.04.1978 (day kept out)
-    String.raw`(?<![\d/.\-])(?<n3_a>\d{1,2})[/.\-](?<n3_b>\d{1,2})[/.\-](?<n3_year>${YEAR4}|\d{2})(?![\d/.\-]?\d)`,
+    String.raw`(?<![\d/.])(?<n3_a>\d{1,2})[/.\-](?<n3_b>\d{1,2})[/.\-](?<n3_year>${YEAR4}|\d{2})(?!\d|[/.]\d)`,
     // 01/2019, 3-2020, 2019/03, 2019.03
-    String.raw`(?<![\d/.\-])(?<n2_mon>0?[1-9]|1[0-2])[/.\-](?<n2_year>${YEAR4})(?!\d)`,
-    String.raw`(?<![\d/.\-])(?<n2r_year>${YEAR4})[/.](?<n2r_mon>0?[1-9]|1[0-2])(?![\d/.\-]?\d)`,
+    String.raw`(?<![\d/.])(?<n2_mon>0?[1-9]|1[0-2])[/.\-](?<n2_year>${YEAR4})(?!\d)`,
+    String.raw`(?<![\d/.\-])(?<n2r_year>${YEAR4})[/.](?<n2r_mon>0?[1-9]|1[0-2])(?!\d|[/.]\d)`,
     // 7/95 (month/two-digit year; slash only, to keep fractions and scores out)
-    String.raw`(?<![\d/.\-])(?<my_mon>0?[1-9]|1[0-2])/(?<my_yy>\d{2})(?![\d/])`,
+    String.raw`(?<![\d/.])(?<my_mon>0?[1-9]|1[0-2])/(?<my_yy>\d{2})(?![\d/])`,
     // '19
     String.raw`(?<![\w'’])['’](?<yy>\d{2})(?![\d'’])`,
     // 20132015: two years whose dash was lost

@@ -1,5 +1,5 @@
 import type { DegreeLevel, Education } from '../../domain/index.js';
-import { locationIn } from './contact.js';
+import { locationIn } from './location.js';
 import { findDateRanges } from './dates.js';
 import { institutionRank } from './entities.js';
 import type { Line } from './normalise.js';
@@ -63,11 +63,6 @@ export function findDegree(text: string): DegreeMatch | null {
 
 function levelOfBare(abbreviation: string): DegreeLevel {
   return abbreviation.startsWith('M') ? 'master' : 'bachelor';
-}
-
-/** The degree's level from its written form ("B.Sc.", "Masters", "Ed.D."), or null. */
-export function degreeLevel(degree: string): DegreeLevel | null {
-  return findDegree(degree)?.level ?? null;
 }
 
 /** Where the degree phrase stops: a date, a source ("from", "at"), a separator or a parenthesis. */

@@ -58,3 +58,19 @@ export function institutionRank(phrase: string): number {
   if (ws.some((w) => INSTITUTION_WORDS.has(w))) return ws.includes('school') || ws.includes('academy') ? 2 : 1;
   return 0;
 }
+
+const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'at', 'on', 'de', 'du', 'la', 'le', 'y', '&', 'a', 'an', 'to']);
+const NOT_ORGANISATION_RE =
+  /^(?:\d+\+?\s*(?:years?|yrs?|months?)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|location|duration|period|client|project|role|team size|page \d+.*)$/i;
+
+/**
+ * Could the phrase name an organisation? Names are mostly capitalised words ("Bank of America", "Acme
+ * Learning Center"); a phrase with several lower-case words is a sentence fragment ("Successfully managed
+ * small projects"), and durations, months and field labels are not names either.
+ */
+export function isOrganisationLike(phrase: string): boolean {
+  if (NOT_ORGANISATION_RE.test(phrase.trim())) return false;
+  const ws = phrase.trim().split(/\s+/);
+  const lower = ws.filter((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(w));
+  return !(ws.length >= 3 && lower.length >= 2) && !(ws.length === 2 && lower.length === 2);
+}

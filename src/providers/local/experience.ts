@@ -1,7 +1,7 @@
 import type { Experience } from '../../domain/index.js';
-import { locationIn } from './contact.js';
+import { locationIn } from './location.js';
 import { findDateRanges, type DateRange } from './dates.js';
-import { companyScore, titleScore } from './entities.js';
+import { companyScore, isOrganisationLike, titleScore } from './entities.js';
 import type { Line } from './normalise.js';
 import { COMPANY_SUFFIXES, REGION_CODES } from './vocab.js';
 
@@ -19,6 +19,8 @@ interface Row {
   range: DateRange | null;
   /** The row's text without the date range. */
   rest: string;
+  /** Title and company read from a sentence ("Working as X in Y from 2019"), when the row is one. */
+  proseParts: Part[] | null;
   /** Short, non-bullet, not prose: may hold a title or company. */
   header: boolean;
 }
@@ -57,7 +59,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     const a = anchors[k]!;
     const next = anchors[k + 1] ?? rows.length;
     const own = headerRows(rows, anchors, k, layout, claimed);
-    const parts = [rows[a]!.rest, ...own.map((i) => rows[i]!.line.text)].flatMap(splitParts);
+    const parts = [...(rows[a]!.proseParts ?? splitParts(rows[a]!.rest)), ...own.flatMap((i) => splitParts(rows[i]!.line.text))];
     const draft = assign(parts, rows[a]!.range!, own.length === 0);
     if (draft.title === null) fillFromWindow(draft, rows, a, next, 'title', own, claimed);
     if (draft.company === null) fillFromWindow(draft, rows, a, next, 'company', own, claimed);
@@ -70,13 +72,17 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     const end = firstRow[k + 1] ?? rows.length;
     for (let i = anchors[k]! + 1; i < end; i++) if (!claimed.has(i)) draft.body.push(rows[i]!);
   });
-  return groupUnderCompanies(roles).map(toExperience);
+  // A date with neither title, company nor bullets is a year in a list (an award, a paper), not a role.
+  return groupUnderCompanies(roles)
+    .map(toExperience)
+    .filter((e) => e.title !== null || e.company !== null || e.highlights.length > 0);
 }
 
 function annotate(line: Line, referenceDate: Date): Row {
   const text = line.text;
   let range: DateRange | null = null;
   let rest = text;
+  let proseParts: Part[] | null = null;
   if (!line.bullet && text.length <= 160) {
     const ranges = findDateRanges(text, referenceDate);
     const full = ranges.find((r) => r.end !== null || r.current);
@@ -86,14 +92,40 @@ function annotate(line: Line, referenceDate: Date): Row {
       const without = cleanRest(text.slice(0, candidate.index) + ' | ' + text.slice(candidate.index + candidate.length));
       const restWords = without === '' ? 0 : without.replace(/\|/g, ' ').trim().split(/\s+/).length;
       // A lone date in a sentence is a mention, not an anchor; a range is an anchor if the line is not prose.
+      const prose = proseRole(text);
       const isAnchor = full !== undefined ? restWords <= 14 || candidate.index < 3 : restWords <= 8 && !/[.!?]$/.test(text);
-      if (isAnchor) {
+      if (prose !== null) {
+        range = candidate;
+        proseParts = prose;
+      } else if (isAnchor) {
         range = candidate;
         rest = restWords <= 14 ? without : '';
       }
     }
   }
-  return { line, range, rest, header: range === null && isHeaderLike(line) };
+  return { line, range, rest, proseParts, header: range === null && isHeaderLike(line) };
+}
+
+/**
+ * A role told in a sentence: "Working as a Software Engineer in Acme Software Pvt Ltd, Bangalore from May
+ * 2007" or "associated with Acme India as a Software Programmer since July 2009".
+ */
+const PROSE_ROLE_RE =
+  /\bas\s+(?:an?\s+|the\s+)?(?<title>\p{Lu}[\p{L}/&.\- ]{2,50}?)\s+(?:in|at|with|for)\s+(?:the\s+)?(?<company>[\p{L}\d][\p{L}\d&.'\- ]{1,60}?)(?=\s*(?:[,(.]|\bfrom\b|\bsince\b|\bduring\b|\bbetween\b|$))|\b(?:with|at|in)\s+(?<company2>\p{Lu}[\p{L}\d&.'\- ]{1,60}?)\s+as\s+(?:an?\s+|the\s+)?(?<title2>[\p{L}][\p{L}/&.\- ]{2,50}?)(?=\s*(?:[,(.]|\bfrom\b|\bsince\b|\bfor\b|$))/u;
+/** The sentence opens with the verb: "Working as…", "Currently working as…", "Presently I am associated…". */
+const PROSE_START_RE = /^\W*(?:(?:currently|presently|previously|now|i|am|have|been|was|has)\s+){0,3}(?:work|working|worked|employed|serving|served|associated|joined|engaged)\b/i;
+
+function proseRole(text: string): Part[] | null {
+  if (!PROSE_START_RE.test(text)) return null;
+  const g = PROSE_ROLE_RE.exec(text)?.groups;
+  if (g === undefined) return null;
+  const title = (g.title ?? g.title2 ?? '').trim();
+  const company = (g.company ?? g.company2 ?? '').trim();
+  if (title === '' || company === '') return null;
+  return [
+    { text: title, kind: 'title' },
+    { text: company, kind: 'company' },
+  ];
 }
 
 function cleanRest(text: string): string {
@@ -125,17 +157,11 @@ function isHeaderLike(line: Line): boolean {
 
 /**
  * Headers before the first date ("Company / Title / 2019 – 2021") or after it ("2019 – 2021 / Company")?
- * Header-like lines between the section start and the first date can only belong to the first role.
+ * Header-like lines right above the first date can only belong to the first role, and a resume keeps one
+ * layout throughout.
  */
 function decideLayout(rows: readonly Row[], firstAnchor: number): Layout {
-  const before = firstAnchor > 0 && rows[firstAnchor - 1]!.header;
-  if (!before) return 'after';
-  const after = rows[firstAnchor + 1];
-  // "Intro line / 2019 / Company / Title": a line above that names nothing, while the lines below do.
-  if (after !== undefined && after.header && rows[firstAnchor]!.rest === '' && !rows[firstAnchor - 1]!.line.blockStart) {
-    if (partScore(after.line.text) > partScore(rows[firstAnchor - 1]!.line.text)) return 'after';
-  }
-  return 'before';
+  return firstAnchor > 0 && rows[firstAnchor - 1]!.header ? 'before' : 'after';
 }
 
 function partScore(text: string): number {
@@ -175,7 +201,7 @@ function headerRows(rows: readonly Row[], anchors: readonly number[], k: number,
 }
 
 /** A header line's parts: "Title, Company, City, ST" → three parts, the location kept whole. */
-export function splitParts(text: string): Part[] {
+function splitParts(text: string): Part[] {
   if (text === '') return [];
   const labelled = labelledPart(text);
   if (labelled !== null) return [labelled];
@@ -189,7 +215,7 @@ export function splitParts(text: string): Part[] {
 }
 
 /** Trims separators and a final full stop or colon, but keeps the dot of "Inc.", "Co." or "S.A.". */
-export function cleanValue(text: string): string {
+function cleanValue(text: string): string {
   const trimmed = text.replace(/^[\s,;:()|·•\-–—]+|[\s,;:(|·•\-–—]+$/g, '');
   if (/\.$/.test(trimmed) && !/(?:\b\p{L}{1,4}|\b(?:\p{L}\.)+)\.$/u.test(trimmed)) return trimmed.slice(0, -1).trim();
   return trimmed.replace(/\s*\)$/, (m) => (trimmed.includes('(') ? m : ''));
@@ -201,8 +227,8 @@ function labelledPart(text: string): Part | null {
   const title = TITLE_LABEL_RE.exec(text);
   if (title !== null) return { text: cleanValue(text.slice(title[0].length)), kind: 'title' };
   if (OTHER_LABEL_RE.test(text)) {
-    const value = text.replace(OTHER_LABEL_RE, '').trim();
-    return locationIn(value) !== null ? { text: value, kind: 'location' } : { text: '', kind: null };
+    const location = locationIn(text.replace(OTHER_LABEL_RE, ''));
+    return location !== null ? { text: location, kind: 'location' } : { text: '', kind: null };
   }
   return null;
 }
@@ -263,7 +289,7 @@ function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
     if (best !== undefined) draft.title = best.text;
   }
   if (draft.company === null) {
-    const best = scored.filter((s) => s.text !== draft.title && s.c >= 1 && s.c > s.t).sort((x, y) => y.c - x.c)[0];
+    const best = scored.filter((s) => s.text !== draft.title && s.c >= 1 && s.c > s.t && isOrganisationLike(s.text)).sort((x, y) => y.c - x.c)[0];
     if (best !== undefined) draft.company = best.text;
   }
   draft.leftovers = scored.filter((s) => s.text !== draft.title && s.text !== draft.company && s.t > -1).map((s) => s.text);
@@ -275,7 +301,7 @@ function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
  * taxonomy knows tens of thousands), so a lone unknown phrase is the company; two are "Title, Company".
  */
 function fillFromLeftovers(draft: Draft): void {
-  const rest = draft.leftovers;
+  const rest = draft.leftovers.filter(isOrganisationLike);
   if (draft.company === null && draft.title !== null && rest[0] !== undefined) draft.company = rest[0];
   else if (draft.title === null && draft.company !== null && rest[0] !== undefined) draft.title = rest[0];
   else if (draft.title === null && draft.company === null) {
@@ -313,7 +339,11 @@ function fillFromWindow(
       if (p.kind !== null && p.kind !== want) continue;
       const score = want === 'title' ? titleScore(p.text) : companyScore(p.text);
       const other = want === 'title' ? companyScore(p.text) : titleScore(p.text);
-      if ((p.kind === want || (score >= 1.5 && score > other)) && p.text !== draft.title && p.text !== draft.company) {
+      // "Title / 2009 – 2014 / Acme Learning / City, ST": the line right under the date names the company
+      // even when nothing marks it as one, as long as it is not a title.
+      const adjacent = want === 'company' && j === start && p.kind === null && draft.title !== null && other < 1 && isNameLike(p.text) && isOrganisationLike(p.text);
+      const scored = score >= 1.5 && score > other && (want === 'title' || isOrganisationLike(p.text));
+      if ((p.kind === want || adjacent || scored) && p.text !== draft.title && p.text !== draft.company) {
         draft[want] = p.text;
         draft.usedRows.push(j);
         return;

@@ -54,6 +54,7 @@ export function groundFields(fields: ResumeFields, grounding: Grounding): { fiel
       location: keep(fields.contact.location),
       links: keepAll(fields.contact.links),
     },
+    headline: keep(fields.headline),
     summary: keep(fields.summary),
     skills: fields.skills.filter((s) => keep(s.surface) !== null),
     experience: fields.experience.map((e) => ({

@@ -25,8 +25,8 @@ const SEPARATOR_GLYPH_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 const BULLET_CHARS = '•●▪■♦◦‣∙·○◆►▶➢➤✓✔❖□◘⦁⁃';
 const BULLET_RE = new RegExp(`^(?:[${BULLET_CHARS}]|[-*–—>{](?=\\s)|o(?=\\s+[A-Z])|\\u0001)\\s*`);
 const ONLY_BULLETS_RE = new RegExp(`^[${BULLET_CHARS}\\s*\\-–—|]+$`);
-/** Rules and decorations that carry no text: "________", "=====", ":", "|". */
-const DECORATION_RE = /^[\s_=~*#|:;.,\-–—⎯―]*$/;
+/** Rules and decorations that carry no text: "________", "=====", ":", "|", and page furniture ("Page 2 of 3"). */
+const DECORATION_RE = /^(?:[\s_=~*#|:;.,\-–—⎯―]*|(?:page\s+)?\d{1,2}\s*(?:of|\/)\s*\d{1,2}|page\s+\d{1,2})$/i;
 const SEP_PLACEHOLDER = '\u0001';
 
 /** More than this many characters per newline on average means the line breaks were flattened away. */
@@ -141,7 +141,8 @@ function mergeSplitDateRanges(lines: Line[]): Line[] {
     const next = lines[i + 1];
     if (next !== undefined && !next.bullet && endsWithOpenDate(line.text) && startsWithDate(next.text)) {
       if (isDateOnly(line.text) || isDateOnly(next.text)) {
-        const joined = `${line.text.replace(/[\s,:;-]+$/, '')} – ${next.text.replace(/^[\s\-–—:]+/, '')}`;
+        // Joined with a space, as in the source: the date parser reads "2015 Present" as a range.
+        const joined = `${line.text} ${next.text}`;
         out.push({ text: joined, bullet: line.bullet, blockStart: line.blockStart });
         i++;
         continue;
@@ -184,19 +185,17 @@ function mergeLabelValues(lines: Line[]): Line[] {
   return out;
 }
 
+const MONTH_END_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+
 /** Width-wrapped prose: a long line without final punctuation continued by a line starting in lower case. */
 function mergeWrapped(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     const prev = out[out.length - 1];
-    if (
-      prev !== undefined &&
-      !line.bullet &&
-      !line.blockStart &&
-      prev.text.length >= 45 &&
-      /^[a-z(&]/.test(line.text) &&
-      !/[.:;!?]$/.test(prev.text)
-    ) {
+    const wrappedProse = prev !== undefined && prev.text.length >= 45 && /^[a-z(&]/.test(line.text) && !/[.:;!?]$/.test(prev.text);
+    // "… from July" / "2009.": a date cut in two by the page width.
+    const wrappedDate = prev !== undefined && prev.text.length >= 30 && MONTH_END_RE.test(prev.text) && /^(?:19|20)\d{2}\b/.test(line.text);
+    if (prev !== undefined && !line.bullet && !line.blockStart && (wrappedProse || wrappedDate)) {
       prev.text = `${prev.text} ${line.text}`;
       continue;
     }

@@ -6,13 +6,15 @@ import {
   type ResumeFields,
   type ResumeParser,
 } from '../../domain/index.js';
-import { findEmails, findLinks, findLocation, findName, findPhones } from './contact.js';
+import { findEmails, findLinks, findPhones } from './contact.js';
 import { totalMonths } from './dates.js';
 import { mentionedDegrees, parseEducation } from './education.js';
 import { parseExperience } from './experience.js';
 import { parseCertifications, parseLanguages } from './extras.js';
 import { Grounding, groundFields } from './grounding.js';
 import { detectLanguage } from './language.js';
+import { findLocation } from './location.js';
+import { findHeadline, findName } from './name.js';
 import { toLines, type Line } from './normalise.js';
 import { splitSections, type Section, type SectionKind } from './sections.js';
 import { extractSkills } from './skills.js';
@@ -32,6 +34,11 @@ export interface ParseTextOptions {
 
 export interface ParsedText {
   fields: ResumeFields;
+  /**
+   * The title stated under the name, when there is one. Not part of ParsedResume (yet): returned here so a
+   * caller, or a future schema field, can use it for matching when the experience section gives no title.
+   */
+  headline: string | null;
   totalExperienceMonths: number;
   warnings: string[];
   /** ISO 639-1 code of the resume's language, or null when too short to tell. */
@@ -52,14 +59,16 @@ export function parseResumeText(text: string, options: ParseTextOptions = {}): P
   const contactLines = contactBlock(sections, lines);
   const emails = findEmails(text);
   const phonesNear = findPhones(contactLines.map((l) => l.text).join('\n'));
+  const name = findName({ lines, emails });
   const fields: ResumeFields = {
     contact: {
-      name: findName({ lines, emails }),
+      name,
       emails,
       phones: phonesNear.length > 0 ? phonesNear : findPhones(lines.slice(0, 60).map((l) => l.text).join('\n')),
       location: findLocation(contactLines),
       links: findLinks(text),
     },
+    headline: findHeadline(contactLines, name),
     summary: summaryOf(sections),
     skills: extractSkills({ text, skillLines: of('skills') }),
     experience: experienceOf(sections, referenceDate),
@@ -81,6 +90,7 @@ export function parseResumeText(text: string, options: ParseTextOptions = {}): P
   if (grounded.dropped > 0) warnings.push(`${grounded.dropped} extracted value(s) did not occur in the text and were dropped.`);
   return {
     fields: grounded.fields,
+    headline: grounded.fields.headline,
     totalExperienceMonths: totalMonths(grounded.fields.experience, referenceDate),
     warnings,
     language: detected.code,

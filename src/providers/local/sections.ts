@@ -41,9 +41,9 @@ export interface Heading {
 type Key = Exclude<SectionKind, 'header'>;
 
 /** Words that decide a heading's kind. */
-const KEYS: Record<string, Key> = {};
+const KEYS = new Map<string, Key>();
 function keys(kind: Key, words: string): void {
-  for (const w of words.split(' ')) KEYS[w] = kind;
+  for (const w of words.split(' ')) KEYS.set(w, kind);
 }
 keys('experience', 'experience experiences employment positions appointments engagements');
 keys('education', 'education educational academic academics degrees degree schooling studies');
@@ -61,36 +61,61 @@ keys('personal', 'personal contact');
 keys('other', 'memberships affiliations associations information additional miscellaneous volunteering involvement courses coursework');
 
 /**
- * Words that may stand in a heading without deciding its kind. "history", "background", "qualifications"
- * and "training" are weak: they decide only when no key word is present (see weakKind).
+ * Words that may stand in a heading without deciding its kind ("Relevant", "Technical", "Work"). Some are
+ * weak keys — "history", "background", "qualifications", "training", "internships" — which decide only when
+ * no key word is present (see weakKind).
  */
 const MODIFIERS = new Set(
   (
-    'professional work relevant related career job key core technical top other additional selected recent ' +
-    'previous prior industry areas area of and the my in for to with as at a an computer it software special ' +
-    'programming soft hard transferable history background record details data particulars info qualifications ' +
-    'qualification training field practical clinical international military community functional specific ' +
-    'language spoken foreign known list partial full summary management team major minor ' +
-    'volunteer leadership academic educational professional employment detailed brief short executive ' +
-    'personal main primary secondary relevant honors achievements skill knowledge tools technology ' +
-    'certified licensed earned held completed continuing development experience me teaching set formal ongoing internships internship'
+    // qualifiers
+    'professional relevant related key core technical top other additional selected recent previous prior ' +
+    'detailed brief short main primary secondary specific functional practical formal ongoing continuing ' +
+    'partial full list areas area field major minor soft hard transferable special international ' +
+    // domains
+    'work career job industry computer it software programming data management team leadership volunteer ' +
+    'clinical military community teaching development executive personal language spoken foreign known ' +
+    // weak keys and record words
+    'history background record details particulars info qualifications qualification training internships ' +
+    'internship tools technology knowledge certified licensed earned held completed set me ' +
+    // function words (dropped before matching, listed for completeness)
+    'of and the my in for to with as at a an'
   ).split(' '),
 );
 
 const STOP = new Set(['and', 'of', 'the', 'my', 'in', 'for', 'to', 'with', 'as', 'at', 'a', 'an']);
 
 /**
- * "P ROFESSIONAL E XPERIENCE" (small caps lost in extraction) → "PROFESSIONAL EXPERIENCE", and letter-spaced
- * headings "E D U C AT IO N" → "EDUCATION".
+ * Headings whose letters were spaced out in extraction: "P ROFESSIONAL E XPERIENCE" (lost small caps),
+ * "E D U C AT IO N", "P ROFE SSI ONAL E XPER IENCE". The fragments are joined and cut again into heading
+ * words; null when the line is not such a heading.
  */
-export function compactSmallCaps(text: string): string {
+function respacedHeading(text: string): string[] | null {
   const fragments = text.trim().split(/\s+/);
-  if (fragments.length >= 4 && fragments.every((f) => f.length <= 3 && /^\p{L}+$/u.test(f))) return fragments.join('');
-  return text.replace(/\b([A-Z]) (?=[A-Z]{2,})/g, '$1');
+  if (fragments.length < 3 || !fragments.every((f) => /^\p{Lu}+$/u.test(f) || /^\p{L}{1,3}$/u.test(f))) return null;
+  if (fragments.filter((f) => f.length <= 3).length * 3 < fragments.length) return null;
+  return segment(fragments.join('').toLowerCase());
+}
+
+/** The split of a run of letters into heading words, preferring long words; null when there is none. */
+function segment(letters: string): string[] | null {
+  if (letters.length > 60) return null;
+  const best: (string[] | null)[] = [[]];
+  for (let end = 1; end <= letters.length; end++) {
+    best[end] = null;
+    for (let start = Math.max(0, end - 16); start < end; start++) {
+      const word = letters.slice(start, end);
+      const before = best[start];
+      if (before === null || before === undefined || !(KEYS.has(word) || MODIFIERS.has(word))) continue;
+      if (best[end] === null || before.length + 1 < best[end]!.length) best[end] = [...before, word];
+    }
+  }
+  return best[letters.length] ?? null;
 }
 
 function headingWords(text: string): string[] | null {
-  const cleaned = compactSmallCaps(text)
+  const respaced = respacedHeading(text.replace(/[:：]$/, ''));
+  if (respaced !== null) return respaced;
+  const cleaned = text
     .replace(/^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+/, '') // "6. Employment History", "II. Education"
     .toLowerCase()
     .replace(/[&/+,|]/g, ' ')
@@ -110,13 +135,38 @@ export function headingKind(text: string): SectionKind | null {
   if (content.length === 0 || content.length > 5) return null;
   const found = new Set<Key>();
   for (const w of content) {
-    const key = KEYS[w];
+    const key = KEYS.get(w);
     if (key !== undefined) found.add(key);
-    else if (!MODIFIERS.has(w)) return null;
+    else if (!MODIFIERS.has(w)) return openHeading(text, content);
   }
   // Lower-case lines are headings only when a key word says so ("related tools" is a wrapped list item).
   if (found.size === 0 && !/^\P{Ll}/u.test(text.trim())) return null;
   return resolveKind(found, new Set(content));
+}
+
+/** The last word of headings like "CLASSROOM EXPERIENCE" or "Coaching Experience:" decides their kind. */
+const OPEN_HEADING_ENDS: Record<string, SectionKind> = {
+  experience: 'experience',
+  employment: 'experience',
+  education: 'education',
+  skills: 'skills',
+  certifications: 'certifications',
+  projects: 'projects',
+  awards: 'awards',
+  publications: 'publications',
+};
+
+/**
+ * A heading with a word outside the vocabulary ("CLASSROOM EXPERIENCE", "Coaching Experience:"): only when
+ * it is written like a heading (capitals or a closing colon), short, and ends with a deciding word. A list
+ * item such as "User Experience" in a skills list has neither.
+ */
+function openHeading(text: string, content: readonly string[]): SectionKind | null {
+  const kind = OPEN_HEADING_ENDS[content.at(-1)!];
+  if (kind === undefined || content.length > 4) return null;
+  const trimmed = text.trim();
+  const looksLikeHeading = /[:：.]$/.test(trimmed) || trimmed === trimmed.toUpperCase();
+  return looksLikeHeading ? kind : null;
 }
 
 function resolveKind(found: Set<Key>, words: Set<string>): SectionKind | null {

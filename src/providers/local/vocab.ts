@@ -91,8 +91,8 @@ export const REGION_NAMES = wordSet(`
 
 /** Words of document furniture: a line holding one is not a person's name. */
 export const NOT_NAME_WORDS = wordSet(`
-  resume résumé resumé cv curriculum vitae vita template sample example examples name names your first last
-  page contact address phone mobile email e-mail tel telephone cell fax website linkedin github
+  resume résumé resumé cv curriculum vitae vita template sample name names your first last
+  page contact address phone mobile home office email e-mail tel telephone cell fax website linkedin github
   objective summary profile experience education skills skill set level references confidential personal
   details information career professional seeker seeking looking internship applicant candidate client job
   date birth updated marital status nationality gender religion age dob citizenship
@@ -101,6 +101,3 @@ export const NOT_NAME_WORDS = wordSet(`
   the and of for in at with to a an my by on from do not copy is are you me
   dear sir madam
 `);
-
-/** Phrases that open degree names. Matched case-insensitively on word boundaries (see education.ts). */
-export const SCHOOL_LEVEL_WORDS = wordSet(`high secondary senior matriculation matric hsc ssc gcse a-levels`);

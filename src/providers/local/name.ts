@@ -1,0 +1,225 @@
+import { isKnownTitle } from '../../taxonomy/index.js';
+import { findPhones } from './contact.js';
+import { findDegree } from './education.js';
+import { locationIn } from './location.js';
+import type { Line } from './normalise.js';
+import { detectHeading } from './sections.js';
+import { NOT_NAME_WORDS, REGION_CODES, REGION_NAMES, STREET_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './vocab.js';
+
+/** The candidate's name, and the headline title written under it. */
+
+const NAME_LABEL_RE = /^(?:(?:full\s+)?name|candidate|applicant)\s*[:：-]\s*/i;
+const NAME_PREFIX_RE = /^(?:resume|résumé|curriculum\s+vitae|cv|vita|bio[- ]?data)(?:\s+of)?\s*[:：-]?\s+/i;
+/** Splits a line where contact details or decorations follow the name. */
+const NAME_SPLIT_RE = /\s*(?:[|•●·■♦▪~,;:]|\s-\s|\s–\s|\s—\s|\(|\d|@|https?:|www\.)\s*/;
+const NAME_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|(?:de|da|del|der|den|van|von|la|le|di|du|bin|al|el|dos|das|y)|Mc\p{Lu}\p{Ll}+)$/u;
+const PLACEHOLDER_TOKEN_RE = /^[Xx*]{2,}$/;
+/** "Kumar.S": a surname with an initial glued on. */
+const GLUED_INITIAL_RE = /^(\p{Lu}\p{Ll}+)\.\p{Lu}$/u;
+const CREDENTIAL_RE = /^(?:ph\.?d\.?|m\.?d\.?|mba|pmp|cpa|m\.?s\.?|m\.?a\.?|b\.?s\.?|b\.?a\.?|ed\.?\s?d\.?|m\.?ed\.?|jd|j\.d\.|esq\.?|rn|csm|cfa|ccna|mcse|dr\.?|mr\.?|mrs\.?|ms\.?|miss|prof\.?|sir|eng\.?|ir\.?)$/i;
+
+/** Words a name line may end with that are not part of the name. */
+const TRAILING_DOCUMENT_WORDS = new Set(['resume', 'résumé', 'cv', 'vitae', 'biodata', 'profile', 'education', 'applicant', 'portfolio']);
+
+const TRAILING_DOCUMENT_RE = new RegExp(`^\\S+\\s+(?:${[...TRAILING_DOCUMENT_WORDS].join('|')})$`, 'i');
+
+/** Common surnames that are also trades; a line "Given Surname" with one of them is still a name. */
+const OCCUPATIONAL_SURNAMES = new Set(
+  (
+    'baker cook painter carpenter mason turner taylor porter carter fisher butler smith cooper miller walker ' +
+    'hunter weaver fletcher sawyer thatcher shepherd bishop knight marshall stewart steward chandler parker ' +
+    'gardner farmer brewer archer wright potter dyer glover hooper slater tanner barber mercer draper collier ' +
+    'fowler chamberlain bailey page clark clarke sadler tyler waller ward warden webber webster wheeler judge ' +
+    'dean major sargent sergeant constable forester singer dancer fuller packer roper skinner spencer'
+  ).split(' '),
+);
+
+/** How many lines from the top a name may be found in, and how far past the first contact line. */
+const NAME_WINDOW = 14;
+const NAME_AFTER_CONTACT = 3;
+
+export interface NameOptions {
+  /** The resume's lines, from the top. */
+  lines: readonly Line[];
+  emails: readonly string[];
+}
+
+/**
+ * The first line near the top that reads like a person's name: 1–5 capitalised tokens with no digits,
+ * no heading, address, title or template words. "Name: X" labels are honoured; credentials after a comma
+ * ("Jane Roe, MBA, PMP") and trailing placeholders ("Jane XXXX") are cut off. Names come before or just
+ * after the contact details, so the search stops a few lines past the first e-mail or phone number.
+ */
+export function findName(options: NameOptions): string | null {
+  const contactAt = options.lines.findIndex((l, i) => i < NAME_WINDOW && (l.text.includes('@') || findPhones(l.text).length > 0));
+  const end = contactAt < 0 ? NAME_WINDOW : Math.min(NAME_WINDOW, Math.max(4, contactAt + NAME_AFTER_CONTACT));
+  const window = options.lines.slice(0, end);
+  const labelled = labelledName(options.lines, end);
+  if (labelled !== null) return labelled;
+  let single: string | null = null;
+  for (let i = 0; i < window.length; i++) {
+    const candidate = nameCandidate(window[i]!.text);
+    if (candidate === null) continue;
+    if (candidate.split(' ').length >= 2) return candidate;
+    // A lone word is a name only at the very top, or when a document word followed it ("Roe Resume").
+    if (single === null && (i <= 1 || TRAILING_DOCUMENT_RE.test(window[i]!.text))) single = candidate;
+  }
+  return single ?? nameFromEmail(options.lines, options.emails);
+}
+
+/** "Name: Jane Roe" anywhere near the top; a bare "Name" cell followed by the value only within the window. */
+function labelledName(lines: readonly Line[], window: number): string | null {
+  const limit = Math.min(lines.length, 40);
+  for (let i = 0; i < limit; i++) {
+    const text = lines[i]!.text;
+    const label = NAME_LABEL_RE.exec(text);
+    if (label !== null && label[0].length < text.length) {
+      const c = nameCandidate(text.slice(label[0].length));
+      if (c !== null) return c;
+      continue;
+    }
+    if (!/^name\s*[:：]?$/i.test(text)) continue;
+    const fromTable = nameFromLabelColumn(lines, i);
+    if (fromTable !== null) return fromTable;
+    if (i >= window) continue;
+    for (let j = i + 1; j < Math.min(i + 3, lines.length); j++) {
+      const next = lines[j]!.text.replace(/^[:：]\s*/, '');
+      if (next === '') continue;
+      const c = nameCandidate(next);
+      if (c !== null && c.includes(' ')) return c;
+    }
+  }
+  return null;
+}
+
+const LABEL_ONLY_RE = /^[\p{L}][\p{L} .'/-]{0,30}[:：]$/u;
+
+/**
+ * Two-column tables extracted column by column: "Name:", "Date of Birth:", "Address:" and then the values in
+ * the same order. The name is the value at the label's position in the run.
+ */
+function nameFromLabelColumn(lines: readonly Line[], at: number): string | null {
+  let start = at;
+  while (start > 0 && LABEL_ONLY_RE.test(lines[start - 1]!.text)) start--;
+  let end = at + 1;
+  while (end < lines.length && LABEL_ONLY_RE.test(lines[end]!.text)) end++;
+  if (end - start < 2) return null;
+  const values = lines.slice(end, end + (end - start) + 3).filter((l) => /\p{L}{2}/u.test(l.text));
+  const value = values[at - start];
+  return value === undefined ? null : nameCandidate(value.text);
+}
+
+/** The cleaned name in a line, or null when the line is not a name. */
+export function nameCandidate(text: string): string | null {
+  const tokens = nameTokens(text);
+  if (tokens === null) return null;
+  const name = tokens.join(' ');
+  return looksLikeName(tokens, text) ? name : null;
+}
+
+/**
+ * The tokens of what may be a name, with what surrounds names on resumes cut away: labels and prefixes
+ * ("Name:", "Resume of"), contact details after a separator, credentials ("MBA"), placeholders ("XXXX"),
+ * a street or a title after the name. Null when the line is clearly something else.
+ */
+function nameTokens(text: string): string[] | null {
+  const line = text.trim().replace(NAME_LABEL_RE, '').replace(NAME_PREFIX_RE, '');
+  if (line === '' || detectHeading(line) !== null || findDegree(line)?.index === 0) return null;
+  const [head = '', ...tail] = line.split(NAME_SPLIT_RE);
+  // "Morris Plains, NJ": a place, not a name.
+  const segment = line.split(/\s*[|•●·■♦▪~;]\s*/)[0]!;
+  if (tail.length > 0 && locationIn(segment)?.startsWith(head.trim()) === true) return null;
+  let tokens = head.trim().split(/\s+/).filter((t) => t !== '');
+  // "Jane Roe Resume", "Jane Roe CV": a document word after the name.
+  while (tokens.length > 1 && TRAILING_DOCUMENT_WORDS.has(tokens.at(-1)!.toLowerCase())) tokens.pop();
+  // "Jane Roe. Smith": a full stop after a word (not an initial) ends the name.
+  const stop = tokens.findIndex((t) => /^\p{L}{2,}\.$/u.test(t) && !CREDENTIAL_RE.test(t));
+  if (stop >= 1 && stop < tokens.length - 1) tokens = tokens.slice(0, stop + 1).map((t, i) => (i === stop ? t.slice(0, -1) : t));
+  tokens = tokens.map((t) => GLUED_INITIAL_RE.exec(t)?.[1] ?? t);
+  while (tokens.length > 1 && (PLACEHOLDER_TOKEN_RE.test(tokens.at(-1)!) || CREDENTIAL_RE.test(tokens.at(-1)!))) tokens.pop();
+  while (tokens.length > 1 && /^(?:dr|mr|mrs|ms|miss|prof|sir)\.?$/i.test(tokens[0]!)) tokens.shift();
+  if (tokens.some((t) => NOT_NAME_WORDS.has(t.toLowerCase()))) return null;
+  // A street word after the name ends it ("Jane Roe Road"), unless a number follows: then it is a building.
+  const street = tokens.findIndex((t, i) => i > 0 && STREET_WORDS.has(t.toLowerCase()));
+  if (street > 0) {
+    if (tail.length > 0 && /\d/.test(line.slice(head.length))) return null;
+    tokens = tokens.slice(0, street);
+  }
+  if (!hasTradeSurname(tokens)) {
+    if (tokens.length > 1 && isKnownTitle(tokens.join(' '))) return null;
+    tokens = dropTrailingTitle(tokens);
+  }
+  return dropTrailingShout(tokens);
+}
+
+function looksLikeName(tokens: readonly string[], line: string): boolean {
+  const name = tokens.join(' ');
+  if (tokens.length === 0 || tokens.length > 5 || name.length < 3 || name.length > 60) return false;
+  if (!tokens.every((t) => NAME_TOKEN_RE.test(t)) || !/\p{Lu}/u.test(tokens[0]!)) return false;
+  if (tokens.every((t) => /^\p{Lu}\.?$/u.test(t))) return false; // "N A M E"
+  const first = tokens[0]!.toLowerCase();
+  if (TITLE_HEADS.has(first) || TITLE_MODIFIERS.has(first)) return false;
+  // A lone word followed by a number is a street ("Peperfeld 55").
+  if (tokens.length === 1 && (name.includes('.') || /^\s*\d/.test(line.slice(line.indexOf(name) + name.length)))) return false;
+  if (!hasTradeSurname(tokens) && (isTitleLike(tokens) || isKnownTitle(name))) return false;
+  if (tokens.every((t) => REGION_CODES.has(t) || REGION_NAMES.has(t.toLowerCase()) || t.toLowerCase() === 'new')) return false;
+  return !(tokens.length > 1 && REGION_CODES.has(tokens.at(-1)!)); // "Clayton VIC"
+}
+
+/** "Jane Baker", "Mary Cook": a surname that is also a trade does not make the line a job title. */
+function hasTradeSurname(tokens: readonly string[]): boolean {
+  return tokens.length >= 2 && OCCUPATIONAL_SURNAMES.has(tokens.at(-1)!.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(tokens[0]!);
+}
+
+function isTitleLike(tokens: readonly string[]): boolean {
+  return TITLE_HEADS.has(tokens.at(-1)!.toLowerCase().replace(/[.,]$/, ''));
+}
+
+/** "Jane Roe Software Engineer" → "Jane Roe": a known title after the name. Two-token lines are left alone (Cook). */
+function dropTrailingTitle(tokens: string[]): string[] {
+  if (tokens.length < 3 || !isTitleLike(tokens)) return tokens;
+  for (let cut = 1; cut < tokens.length; cut++) {
+    if (isKnownTitle(tokens.slice(cut).join(' '))) return tokens.slice(0, cut);
+  }
+  return tokens;
+}
+
+/** "Jane Roe PROSPER": an upper-case word after mixed-case name tokens is not part of the name. */
+function dropTrailingShout(tokens: string[]): string[] {
+  if (tokens.length < 3) return tokens;
+  const last = tokens.at(-1)!;
+  const mixed = tokens.slice(0, -1).every((t) => /^\p{Lu}\p{Ll}/u.test(t));
+  return mixed && /^\p{Lu}{3,}$/u.test(last) ? tokens.slice(0, -1) : tokens;
+}
+
+/** Last resort: a line near the e-mail address that holds a name. */
+function nameFromEmail(lines: readonly Line[], emails: readonly string[]): string | null {
+  const email = emails[0];
+  if (email === undefined) return null;
+  const at = lines.findIndex((l) => l.text.includes(email));
+  if (at < 0) return null;
+  for (let i = Math.max(0, at - 3); i < Math.min(lines.length, at + 2); i++) {
+    const c = nameCandidate(lines[i]!.text);
+    if (c !== null && c.includes(' ')) return c;
+  }
+  return null;
+}
+
+const DOCUMENT_WORD_RE = /\b(?:resume|résumé|cv|curriculum|vitae|template|sample|example)\b/i;
+
+/**
+ * The title a resume states under the name ("Senior Data Analyst", "ATTORNEY AT LAW"): the current or target
+ * role, useful when the experience section is missing or unparsed. A short line of the header block that the
+ * taxonomy knows as a title and that is not the name.
+ */
+export function findHeadline(lines: readonly Line[], name: string | null): string | null {
+  for (const line of lines.slice(0, 12)) {
+    const text = line.text.replace(/[,:;]$/, '').trim();
+    const words = text.split(/\s+/);
+    if (words.length > 6 || (words.length === 1 && !TITLE_HEADS.has(text.toLowerCase()))) continue;
+    if (/[\d@]/.test(text) || DOCUMENT_WORD_RE.test(text) || (name !== null && text.includes(name))) continue;
+    if (detectHeading(text) !== null || nameCandidate(text) !== null) continue;
+    if (isKnownTitle(text)) return text;
+  }
+  return null;
+}
