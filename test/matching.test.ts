@@ -123,6 +123,28 @@ describe('VectorIndex', () => {
     assert.ok(even.every((h) => Number(h.id.slice(1)) % 2 === 0));
   });
 
+  it('searches through an IVF index with high recall, and drops it on any change', () => {
+    const r = rand(11);
+    const d = 32;
+    const centres = Array.from({ length: 40 }, () => Float32Array.from({ length: d }, r));
+    const index = new VectorIndex(d, 16);
+    for (let i = 0; i < 4000; i++) {
+      const c = centres[i % centres.length]!;
+      index.upsert(`j${i}`, c.map((x) => x + r() * 0.3));
+    }
+    index.buildApproximateIndex({ nlist: 32, nprobe: 6 });
+    assert.equal(index.approximate, true);
+    let hits = 0;
+    for (let q = 0; q < 20; q++) {
+      const query = centres[q]!.map((x) => x + r() * 0.3);
+      const truth = new Set(index.search(query, 10, undefined, { exact: true }).map((h) => h.id));
+      hits += index.search(query, 10).filter((h) => truth.has(h.id)).length;
+    }
+    assert.ok(hits / 200 >= 0.95, `recall@10 ${hits / 200}`);
+    index.upsert('new', centres[0]!);
+    assert.equal(index.approximate, false, 'a change must not leave a stale approximate index');
+  });
+
   it('refuses vectors of the wrong dimension', () => {
     const index = new VectorIndex(4);
     assert.throws(() => index.upsert('a', [1, 2, 3]), /3 dimensions; this space has 4/);

@@ -1,4 +1,5 @@
 import type { Job } from '../domain/index.js';
+import { TopK } from './top-k.js';
 
 export interface LexicalHit {
   id: string;
@@ -130,9 +131,11 @@ export class LexicalIndex {
     const slotOf = this.slotOf;
     return {
       top(limit, accept) {
-        const ranked = touched.filter((slot) => !accept || accept(ids[slot]!));
-        ranked.sort((a, b) => scores[b]! - scores[a]! || a - b);
-        return ranked.slice(0, limit).map((slot) => ({ id: ids[slot]!, score: scores[slot]! }));
+        const best = new TopK(limit);
+        for (const slot of touched) {
+          if (scores[slot]! > best.threshold && (!accept || accept(ids[slot]!))) best.push(slot, scores[slot]!);
+        }
+        return best.sorted().map(([slot, score]) => ({ id: ids[slot]!, score }));
       },
       of(id) {
         const slot = slotOf.get(id);

@@ -1,0 +1,15 @@
+/**
+ * `npm run bench [-- parse|match]`: prints figures, asserts nothing. Run on a quiet machine; numbers from a
+ * loaded one are upper bounds.
+ */
+import { benchMatch } from './match.js';
+import { benchParse } from './parse.js';
+
+const which = new Set(process.argv.slice(2));
+const all = which.size === 0;
+console.log(`jobmatch-ai bench — node ${process.version}, ${new Date().toISOString()}\n`);
+if (all || which.has('parse')) {
+  await benchParse();
+  console.log();
+}
+if (all || which.has('match')) await benchMatch();
