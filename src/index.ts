@@ -1,15 +1,18 @@
 /**
  * jobmatch-ai as a library. Typical use inside a Next.js route handler:
  *
- *   import { createApp, createLogger, createParser, loadConfig } from 'jobmatch-ai';
+ *   import { createApp, createLogger, loadConfig, openServices } from 'jobmatch-ai';
  *   const config = loadConfig();
- *   const app = createApp({ logger: createLogger('info'), parser: createParser('local'),
+ *   const logger = createLogger('info');
+ *   const services = await openServices(config, logger);
+ *   const app = createApp({ logger, parser: services.parser, jobs: services.jobs,
  *     limits: { maxUploadBytes: config.maxUploadBytes, maxPdfPages: config.maxPdfPages } });
  *   export const POST = (req: Request) => app.fetch(req);
  *
  * or, without HTTP at all:
  *
  *   const { resume } = await parseResume({ text }, createParser('local'));
+ *   const { matches } = await matchJobs({ resume }, { jobs: services.jobs, parser: services.parser });
  */
 export * from './domain/index.js';
 export { loadConfig, type Config } from './config.js';
@@ -19,6 +22,12 @@ export { parseResume, type ParseResumeOptions, type ParsedResumeResult, type Res
 export { createParser, PARSER_PROVIDERS } from './providers/registry.js';
 export { LocalResumeParser } from './providers/local/parser.js';
 export { createApp, type AppDeps } from './server/app.js';
+export { JobService, type ReindexOptions, type ReindexReport, type SpaceStatus } from './services/jobs.js';
+export { matchJobs, profileFromResume, type MatchInput, type MatchOptions } from './services/match.js';
+export { openServices, defaultEmbedders, type Services } from './services/runtime.js';
+export { rankJobs, HYBRID_WEIGHTS } from './matching/rank.js';
+export { LocalEmbedder, LOCAL_EMBEDDING_SPACE } from './providers/local/embeddings/index.js';
+export { openDatabase, type Db } from './store/index.js';
 export { startServer, type RunningServer } from './server/main.js';
 export { createLogger, type Logger } from './telemetry/logger.js';
 export { VERSION } from './version.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Job, MatchProfile } from '../src/domain/index.js';
-import { experienceFit, occupationFit, passesFilters, skillFit } from '../src/matching/features.js';
+import { experienceFit, occupationFit, passesFilters, ProfileSkills, skillFit } from '../src/matching/features.js';
 import { enrichJob, JobDraftSchema, seniorityFromTitle, skillsFromDescription, yearsFromText } from '../src/matching/job-enrich.js';
 import { JobIndex } from '../src/matching/job-index.js';
 import { packVectors, unpackVectors } from '../src/matching/packed-vectors.js';
@@ -25,11 +25,20 @@ function job(over: Partial<Job> & Pick<Job, 'id' | 'title'>): Job {
 
 describe('feature scores', () => {
   it('weighs required skills double and lists what is missing', () => {
-    const fit = skillFit(new Set(['python', 'sql']), { requiredSkills: ['Python', 'Kubernetes'], niceToHaveSkills: ['SQL', 'Go'] });
+    const fit = skillFit(new ProfileSkills(['Python', 'SQL']), { requiredSkills: ['Python', 'Kubernetes'], niceToHaveSkills: ['SQL', 'Go'] });
     // have: Python (2) + SQL (1) = 3 of 2+2+1+1 = 6
     assert.equal(fit.score, 0.5);
     assert.deepEqual(fit.matched, ['Python', 'SQL']);
     assert.deepEqual(fit.missingRequired, ['Kubernetes']);
+  });
+
+  it('matches multi-word skills by whole-word containment, not single words inside phrases', () => {
+    const have = new ProfileSkills(['Electronic health records', 'Java', 'Patient care']);
+    assert.equal(have.has('use electronic health records in nursing'), true);
+    assert.equal(have.has('JAVA'), true);
+    assert.equal(have.has('JavaScript'), false);
+    assert.equal(have.has('Java EE programming'), false, 'a one-word skill does not match inside a longer phrase');
+    assert.equal(have.has('care'), false);
   });
 
   it('scores occupation fit by SOC code prefix', () => {

@@ -1,4 +1,4 @@
-import type { Job, MatchProfile, Seniority } from '../domain/index.js';
+import type { Job, Seniority } from '../domain/index.js';
 
 /**
  * The non-semantic signals of hybrid ranking, each in 0–1, each explainable to a person.
@@ -14,22 +14,55 @@ export interface SkillFit {
   missingRequired: string[];
 }
 
-/** Share of the job's skills the candidate has, required ones weighing double. Compares lower-cased canonical names. */
-export function skillFit(profileSkills: ReadonlySet<string>, job: Pick<Job, 'requiredSkills' | 'niceToHaveSkills'>): SkillFit {
+/**
+ * The candidate's skills, answering "does the candidate have this job skill?". Canonical names match
+ * exactly; a multi-word skill also matches when one phrase contains the other as whole words, because job
+ * skills are often ESCO phrases ("use electronic health records in nursing") around what a resume says
+ * ("Electronic health records"). Answers are memoised: job skills repeat across thousands of postings.
+ */
+export class ProfileSkills {
+  private readonly exact: Set<string>;
+  private readonly phrases: string[];
+  private readonly memo = new Map<string, boolean>();
+
+  constructor(skills: readonly string[]) {
+    this.exact = new Set(skills.map((s) => s.toLowerCase()));
+    this.phrases = [...this.exact].map(padded).filter((p) => p.trim().includes(' '));
+  }
+
+  has(jobSkill: string): boolean {
+    const key = jobSkill.toLowerCase();
+    let known = this.memo.get(key);
+    if (known === undefined) {
+      const p = padded(key);
+      const multiWord = p.trim().includes(' ');
+      known = this.exact.has(key) || this.phrases.some((q) => p.includes(q) || (multiWord && q.includes(p)));
+      this.memo.set(key, known);
+    }
+    return known;
+  }
+}
+
+function padded(phrase: string): string {
+  return ` ${phrase.toLowerCase().replace(/[^a-z0-9+#]+/g, ' ').trim()} `;
+}
+
+/** Share of the job's skills the candidate has, required ones weighing double. */
+export function skillFit(profileSkills: ProfileSkills, job: Pick<Job, 'requiredSkills' | 'niceToHaveSkills'>): SkillFit {
   const matched: string[] = [];
   const missingRequired: string[] = [];
   let have = 0;
   let total = 0;
   for (const s of job.requiredSkills) {
     total += REQUIRED_SKILL_WEIGHT;
-    if (profileSkills.has(s.toLowerCase())) {
+    if (profileSkills.has(s)) {
       have += REQUIRED_SKILL_WEIGHT;
       matched.push(s);
     } else missingRequired.push(s);
   }
   for (const s of job.niceToHaveSkills) {
     total += NICE_SKILL_WEIGHT;
-    if (profileSkills.has(s.toLowerCase())) {
+    if (profileSkills.has(s)) {
       have += NICE_SKILL_WEIGHT;
       matched.push(s);
     }
@@ -66,10 +99,6 @@ export function experienceFit(years: number | null, job: Pick<Job, 'minYearsExpe
   return surplus > 10 && (job.seniority === 'intern' || job.seniority === 'junior') ? 0.5 : 1;
 }
 
-/** Canonical, lower-cased skill set of a profile, for skillFit. */
-export function profileSkillSet(profile: Pick<MatchProfile, 'skills'>): Set<string> {
-  return new Set(profile.skills.map((s) => s.toLowerCase()));
-}
 
 /** Jobs the filters let through. Remote jobs pass any location filter. */
 export function passesFilters(

@@ -1,5 +1,5 @@
 import type { Job, JobMatch, MatchFilters, MatchProfile, MatchResult, RankingStrategy, ScoreBreakdown } from '../domain/index.js';
-import { experienceFit, occupationFit, passesFilters, profileSkillSet, skillFit } from './features.js';
+import { experienceFit, occupationFit, passesFilters, ProfileSkills, skillFit } from './features.js';
 import type { JobIndex } from './job-index.js';
 
 /**
@@ -96,7 +96,7 @@ export function rankJobs(index: JobIndex, request: RankRequest): MatchResult {
     if (lexical) c.lexical = Math.min(1, lexical.of(c.job.id) / bestLexical);
   }
 
-  const skills = profileSkillSet(profile);
+  const skills = new ProfileSkills(profile.skills);
   const weights = strategy === 'hybrid' ? HYBRID_WEIGHTS : LEXICAL_WEIGHTS;
   const matches: JobMatch[] = [];
   for (const c of candidates.values()) {

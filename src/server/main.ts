@@ -1,6 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../config.js';
+import { warmUpIngest } from '../ingest/index.js';
 import { openServices, type Services } from '../services/runtime.js';
+import { warmUpSkills, warmUpTitles } from '../taxonomy/index.js';
 import { createLogger, type Logger } from '../telemetry/logger.js';
 import { createApp } from './app.js';
 
@@ -15,6 +17,10 @@ export interface RunningServer {
 /** Starts the HTTP service on the configured host and port (port 0 picks a free one, for tests). */
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const services = await openServices(config, logger);
+  // Pay pdf.js, mammoth and taxonomy loading now rather than on the first upload (~0.7 s together).
+  warmUpSkills();
+  warmUpTitles();
+  await warmUpIngest();
   const app = createApp({
     logger,
     parser: services.parser,
