@@ -20,8 +20,14 @@ export const ERROR_STATUS = {
   embedding_space_conflict: 409,
   embedding_space_empty: 409,
   dimension_mismatch: 400,
+  throttled: 429,
   internal_error: 500,
+  auth: 502,
+  model_error: 502,
+  output_invalid: 502,
+  unavailable: 503,
   database_unavailable: 503,
+  timeout: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -44,4 +50,31 @@ export class AppError extends Error {
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
+}
+
+/** The codes a provider call can fail with, whatever the provider. */
+export const PROVIDER_ERROR_CODES = ['throttled', 'timeout', 'invalid_request', 'auth', 'unavailable', 'model_error', 'output_invalid'] as const;
+export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
+
+/**
+ * A failed provider call, classified. `retryable` drives retry and fallback policy: throttling, timeouts
+ * and unavailability may succeed on another try; bad credentials or a rejected request will not.
+ */
+export class ProviderError extends AppError {
+  readonly provider: string;
+  readonly retryable: boolean;
+  /** Seconds the provider asked us to wait (Retry-After), when it said. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    code: ProviderErrorCode,
+    message: string,
+    options: { provider: string; retryable?: boolean; retryAfterSeconds?: number; details?: Record<string, unknown> },
+  ) {
+    super(code, message, options.details);
+    this.name = 'ProviderError';
+    this.provider = options.provider;
+    this.retryable = options.retryable ?? (code === 'throttled' || code === 'timeout' || code === 'unavailable');
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
 }
