@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { JobSchema } from '../src/domain/job.js';
 import type { Job, Seniority, Workplace } from '../src/domain/job.js';
+import { mulberry32 } from '../src/random.js';
 
 export const DEFAULT_JOB_COUNT = 2400;
 export const DEFAULT_SEED = 20_240_529;
@@ -26,16 +27,7 @@ export const JOBS_FILE = join(PROJECT_ROOT, 'data/jobs/sample-jobs.jsonl');
 
 export type Rng = () => number;
 
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { mulberry32 };
 
 /** FNV-1a: turns a stream name into a 32-bit PRNG seed. */
 function hash32(text: string): number {

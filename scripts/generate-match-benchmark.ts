@@ -11,7 +11,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
 import { JobSchema } from '../src/domain/job.js';
 import type { Job } from '../src/domain/job.js';
 import {
@@ -42,25 +41,13 @@ import {
   loadSources,
 } from './generate-jobs.js';
 import type { OccupationSource, Rng, Sources } from './generate-jobs.js';
+import { MatchQuerySchema, type MatchQuery } from '../src/eval/match-benchmark.js';
+
+// The query format lives with its reader (src/eval); the generator writes exactly that.
+export { MatchQuerySchema, type MatchQuery };
 
 export const QUERIES_FILE = join(PROJECT_ROOT, 'data/match-benchmark/queries.jsonl');
 
-export const RelevanceGradeSchema = z.union([z.literal(1), z.literal(2)]);
-
-export const MatchQuerySchema = z.object({
-  id: z.string().min(1),
-  occupationCode: z.string().min(1),
-  profile: z.object({
-    title: z.string().min(1),
-    summary: z.string().min(1),
-    skills: z.array(z.string()).min(1),
-    yearsExperience: z.number().int().nonnegative(),
-  }),
-  resumeText: z.string().min(1),
-  /** jobId → grade (2 = same occupation, 1 = related). Jobs not listed are grade 0. */
-  relevant: z.record(z.string(), RelevanceGradeSchema),
-});
-export type MatchQuery = z.infer<typeof MatchQuerySchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Relevance.

@@ -1,3 +1,5 @@
+import { mulberry32 } from '../random.js';
+
 /**
  * IVF-Flat: an inverted-file approximate index over unit vectors. Spherical k-means splits the rows into
  * `nlist` lists; a query scores the centroids and scans only the rows of the `nprobe` closest lists.
@@ -116,15 +118,4 @@ function sampleRows(n: number, count: number, random: () => number): number[] {
     [rows[i], rows[j]] = [rows[j]!, rows[i]!];
   }
   return rows.slice(0, count);
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -247,17 +247,6 @@ export class JobService {
 }
 
 function toJob(row: StoredJob): Job {
-  return {
-    id: row.id,
-    title: row.title,
-    company: row.company,
-    description: row.description,
-    location: row.location,
-    workplace: row.workplace,
-    seniority: row.seniority,
-    requiredSkills: row.requiredSkills,
-    niceToHaveSkills: row.niceToHaveSkills,
-    occupationCode: row.occupationCode,
-    minYearsExperience: row.minYearsExperience,
-  };
+  const { contentHash: _hash, createdAt: _created, updatedAt: _updated, ...job } = row;
+  return job;
 }
