@@ -9,7 +9,7 @@ import { canonicalSkill, findSkills, normaliseTitle } from '../taxonomy/index.js
  */
 export const JobDraftSchema = z.object({
   id: z.string().min(1).max(200).optional(),
-  title: z.string().trim().min(1, 'title is required').max(300),
+  title: z.string({ error: 'title is required' }).trim().min(1, 'title is required').max(300),
   company: z.string().max(300).nullish(),
   description: z.string().max(50_000).default(''),
   location: z.string().max(300).nullish(),

@@ -1,7 +1,8 @@
 import type { DegreeLevel, Education } from '../../domain/index.js';
 import { locationIn } from './location.js';
 import { findDateRanges } from './dates.js';
-import { institutionRank } from './entities.js';
+import { institutionRank, isOrganisationLike } from './entities.js';
+import { TITLE_HEADS } from './vocab.js';
 import type { Line } from './normalise.js';
 
 /**
@@ -17,11 +18,11 @@ interface DegreePattern {
 
 // Written-out degrees: any case.
 const WORD_DEGREES: DegreePattern[] = [
-  { re: /\b(?:doctor(?:ate)?\s+(?:of|in)\s+\p{L}+|doctorate|ph\.?\s?d\.?(?=\W|$)|d\.\s?phil\.?)/iu, level: 'doctorate' },
-  { re: /\bmaster(?:'?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b/i, level: 'master' },
-  { re: /\bbachelor(?:'?s|s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})/iu, level: 'bachelor' },
+  { re: /\b(?:doctor(?:ate)?\s+(?:of|in)\s+\p{L}+|doctorate|juris\s+doctor|ph\.?\s?d\.?(?=\W|$)|d\.\s?phil\.?)/iu, level: 'doctorate' },
+  { re: /\bmaster(?:\\?\s?['‘’]\s?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b/i, level: 'master' },
+  { re: /\bbachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})/iu, level: 'bachelor' },
   { re: /\bpost[- ]?graduat(?:e|ion)\s+(?:degree\s+)?in\s+(?=\p{L})/iu, level: 'master' },
-  { re: /\bdegree\s+in\s+(?=\p{Lu})/u, level: 'other' },
+  { re: /\b[Dd]egree\s+in\s+(?=\p{Lu})/u, level: 'other' },
   { re: /\bassociate(?:'?s)?\s+(?:of|in|degree)\b/i, level: 'associate' },
   { re: /\b(?:(?:post[- ]?graduate|higher\s+national|advanced|national)\s+)?diploma(?:do)?\b/i, level: 'diploma' },
   { re: /\b(?:graduate\s+)?certificate\s+(?:in|of)\b/i, level: 'certificate' },
@@ -31,8 +32,8 @@ const WORD_DEGREES: DegreePattern[] = [
 // Abbreviations: exact case, optional dots, so "MS Word", "Boston, MA" and the word "as" stay out.
 const ABBREVIATIONS: DegreePattern[] = [
   { re: /(?<![\w.])(?:Ph\.\s?D\.?|PhD|PHD|Ed\.\s?D\.?|ED\.D\.|EdD|Psy\.?D\.?|Pharm\.?D\.?|D\.B\.A\.|DBA|DNP|M\.D\.|J\.D\.|JD)(?![\w])/, level: 'doctorate' },
-  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|M\.\s?Tech\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
-  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|B\.\s?Tech\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of)\s)|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
+  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
+  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
   { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
 ];
 
@@ -41,6 +42,9 @@ const BARE_ABBREVIATIONS: DegreePattern[] = [
   { re: /(?<![\w.,] ?)(?:MS|MA)(?=\.?(?:\s+(?:in|of)\s|\s*,?\s+\p{Lu}\p{Ll}|\s*\())(?!\s+(?:Word|Excel|Office|Access|Project|PowerPoint|Outlook|Visio|SQL|Dynamics|Windows|Teams|Paint|Publisher|DOS))/u, level: 'master' },
   { re: /(?<![\w.,] ?)(?:BS|BA|BE|AB)(?=\.?(?:\s+(?:in|of)\s|\s*,?\s+\p{Lu}\p{Ll}|\s*\())/u, level: 'bachelor' },
   { re: /^(?:MS|MA|BS|BA)\.?$/u, level: 'other' },
+  // In prose ("graduate with BS in Computer Science") "in" and a capitalised field make the abbreviation safe.
+  { re: /(?<![\w.])(?:MS|MA)(?=\s+in\s+\p{Lu})/u, level: 'master' },
+  { re: /(?<![\w.])(?:BS|BA)(?=\s+in\s+\p{Lu})/u, level: 'bachelor' },
 ];
 
 export interface DegreeMatch {
@@ -66,22 +70,37 @@ function levelOfBare(abbreviation: string): DegreeLevel {
 }
 
 /** Where the degree phrase stops: a date, a source ("from", "at"), a separator or a parenthesis. */
-const DEGREE_STOP_RE = /\s+(?:from|at)\s+(?=\p{Lu}|the\b)|\s*[|–—;:(]\s*|\s+-\s+|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\b|\s*,?\s*(?:expected|anticipated|graduated|gpa|cgpa|grade|class of)\b/iu;
+const DEGREE_STOP_RE = /(?<=\p{L}{4})\.\s+(?=\p{Lu})|\s+(?:from|at)\s+(?=\p{Lu}|the\b)|\s*[|–—;:(]\s*|\s+-\s+|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\b|\s*,?\s*(?:expected|anticipated|graduated|gpa|cgpa|grade|class of|(?:to\s+be\s+)?(?:conferred|awarded))\b/iu;
+
+/** "a B.S. in Marketing and expertise in…": "and" before a lower-case word leaves the degree (case-sensitive). */
+const PROSE_STOP_RE = /\s+and\s+(?=\p{Ll})/u;
 
 function degreePhrase(text: string, start: number): string {
   // "B.E. (Electronics)", "BS - Behavioral Science": a field right after the abbreviation belongs to it.
-  const head = /^(\S{1,12}?)\s*(\([^()]{2,60}\)|-\s+\p{Lu}[^,;|()]{2,60})/u.exec(text.slice(start));
-  if (head !== null && findDegree(head[1]!)?.index === 0) return head[0].trim();
+  const head = /^(\S{1,12}?)\s*(\((?!\s*\d)[^()]{2,60}\)|-\s+\p{Lu}[^,;|()]{2,60})/u.exec(text.slice(start));
+  if (head !== null && (findDegree(head[1]!)?.index === 0 || findDegree(head[0])?.index === 0)) return head[0].trim();
   const tail = text.slice(start);
   const stop = DEGREE_STOP_RE.exec(tail.slice(1));
-  const cut = stop === null ? tail : tail.slice(0, stop.index + 1);
+  const prose = PROSE_STOP_RE.exec(tail);
+  const end = Math.min(stop === null ? tail.length : stop.index + 1, prose?.index ?? tail.length);
+  const cut = tail.slice(0, end);
   const kept: string[] = [];
   for (const part of cut.split(/\s*,\s*/)) {
     if (part === '') continue;
-    if (kept.length > 0 && (institutionRank(part) > 0 || locationIn(`${part}, XX`) !== null || kept.length >= 2 || /\d/.test(part))) break;
+    if (kept.length > 0 && (/^\p{Ll}/u.test(part) || institutionRank(part) > 0 || locationIn(`${part}, XX`) !== null || kept.length >= 2 || /\d/.test(part))) break;
     kept.push(part);
   }
-  const phrase = kept.join(', ').replace(/[\s,.;:]+$/, (m) => (m.startsWith('.') ? '.' : ''));
+  // "B.E Northfield University": the school's name ends the degree.
+  const first = kept[0] ?? '';
+  const school = findInstitution(first);
+  if (school !== null && first.endsWith(school) && first.length > school.length) kept.splice(0, kept.length, first.slice(0, -school.length).trim());
+  // "Bachelor of Education (Primary)": a short parenthesised field right after the degree belongs to it
+  // (an acronym such as "(KCE)" only restates the degree).
+  const paren = kept.length === 1 && cut.trim() === kept[0] ? /^\s*(\((?=[^()]*\p{Ll})[^()\d]{2,50}\))/u.exec(tail.slice(end)) : null;
+  if (paren !== null) kept[0] = `${kept[0]} ${paren[1]!}`;
+  const joined = kept.join(', ').replace(/\s+in$/, ''); // "Masters in 2007": the year cut the field away
+  // A closing dot stays when it ends an abbreviation ("B.S.", "Ph.D."), not a sentence.
+  const phrase = joined.replace(/[\s,.;:]+$/, (m) => (m.startsWith('.') && /(?:^|[\s.])\p{L}{1,4}$/u.test(joined.slice(0, -m.length)) ? '.' : ''));
   const words = phrase.split(/\s+/);
   return words.length > 12 ? words.slice(0, 12).join(' ') : phrase;
 }
@@ -103,22 +122,45 @@ export function fieldOf(degree: string, matchEnd: number): string | null {
   return clean;
 }
 
-const INSTITUTION_SPLIT_RE = /\s*[,|–—;:()]\s*|\s+-\s+|\s+from\s+(?:the\s+)?/i;
+const INSTITUTION_SPLIT_RE = /\s*[,|–—;:()·•]\s*|\s+-\s+|\s+from\s+(?:the\s+)?/i;
 
 /** The best institution name in a line: universities outrank colleges, colleges outrank schools. */
 export function findInstitution(text: string): string | null {
   let best: { name: string; rank: number } | null = null;
   for (const raw of text.split(INSTITUTION_SPLIT_RE)) {
-    const part = raw.trim().replace(/\s+(?:19|20)\d{2}\b.*$/, '').replace(/\.$/, '');
+    const part = raw
+      .trim()
+      .replace(LEADING_DATES_RE, '') // "2008-2009 The University of X"
+      .replace(/\s+(?:19|20)\d{2}\b.*$/, '')
+      .replace(/\s+degree$/i, '') // "X University Degree"
+      .replace(/\.$/, '');
     if (part === '' || part.split(/\s+/).length > 10) continue;
     if (!/^(?:\p{Lu}|the\s)/u.test(part)) continue;
     const rank = institutionRank(part);
-    if (rank === 0 || !hasCapitalisedInstitutionWord(part)) continue;
+    if (rank === 0 || !(hasCapitalisedInstitutionWord(part) || isNamedLowerCase(part))) continue;
     const name = trimDegreeFromInstitution(part);
-    if (name === null) continue;
+    if (name === null || !isSchoolName(name)) continue;
     if (best === null || rank > best.rank) best = { name, rank };
   }
   return best?.name ?? null;
+}
+
+/**
+ * A school's name has two words or more and reads as a name: "School Counselor" is a job, "University/Board"
+ * a table heading, "Coordinated the online portion of the School of …" a sentence.
+ */
+function isSchoolName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && isOrganisationLike(name) && !TITLE_HEADS.has(words.at(-1)!.toLowerCase());
+}
+
+/** Years, ranges and months that open a line before the school's name. */
+const LEADING_DATES_RE = /^(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\s*(?:[-–—/]|to)?\s*)+/iu;
+
+/** "Daffodils college of Arts": a lower-case head word still names a school when the name is capitalised. */
+function isNamedLowerCase(part: string): boolean {
+  const words = part.split(/\s+/);
+  return words.length <= 6 && /^\p{Lu}/u.test(words[0]!) && isOrganisationLike(part) && /\b(?:college|university|institute)\b/.test(part);
 }
 
 function hasCapitalisedInstitutionWord(part: string): boolean {
@@ -130,8 +172,14 @@ function trimDegreeFromInstitution(part: string): string | null {
   const degree = findDegree(part);
   if (degree === null) return part;
   const at = part.search(/\b(?:The\s+)?(?:University|Universidad|College|Institute|School|Academy|Polytechnic)\b/i);
-  if (at <= degree.index) return null;
-  // Keep the words that belong to the institution name ("State University", "Towson University").
+  if (at > degree.index) return withOwnWords(part, at);
+  // The name first, the degree after it: "Salford College Diploma", "X College Bachelor of Arts".
+  const name = part.slice(0, degree.index).trim();
+  return institutionRank(name) > 0 ? name : null;
+}
+
+/** The school from its head word on, with the capitalised words before it that belong to its name ("State University"). */
+function withOwnWords(part: string, at: number): string {
   const before = part.slice(0, at).trim().split(/\s+/);
   const own: string[] = [];
   for (let i = before.length - 1; i >= 0 && own.length < 3; i--) {
@@ -148,10 +196,26 @@ interface Draft {
   field: string | null;
   institution: string | null;
   year: number | null;
+  /** The degree text is a "Major: …" line standing in until the degree itself is named. */
+  provisional: boolean;
 }
 
 function emptyDraft(): Draft {
-  return { degree: null, degreeLevel: null, field: null, institution: null, year: null };
+  return { degree: null, degreeLevel: null, field: null, institution: null, year: null, provisional: false };
+}
+
+/** "Major: Economics", "Majoring in Computer Science", "Specialization: Bio-Informatics", "Minor in Spanish". */
+const MAJOR_RE = /^(?:(?:double\s+)?majors?|majoring|minors?|speciali[sz]ations?|concentrations?|emphasis|specialty)\b(?!\s+degree)\s*(?:in\b|:|-)?\s*(?=\p{L})/iu;
+
+/** A major or minor line names the field of study of the entry it sits in, and stands in for its degree. */
+function addMajor(draft: Draft, text: string, subjectAt: number): void {
+  const line = text.replace(/[,;(]?\s*(?:(?:overall|cumulative|major)\s+)?(?:c?gpa|grade)\b.*$/i, '').replace(/[\s,.;:]+$/, '');
+  const subject = line.slice(subjectAt).split(/[,;]\s*(?=minors?\b)/i)[0]!.trim();
+  if (draft.field === null && !/^minor/i.test(line) && /^\p{Lu}/u.test(subject)) draft.field = subject;
+  if (draft.degree === null) {
+    draft.degree = line;
+    draft.provisional = true;
+  }
 }
 
 /** The graduation year on a line: the end of a range, else the latest lone year; null if still ongoing. */
@@ -164,8 +228,17 @@ function graduationYear(text: string, referenceDate: Date): number | null | unde
     const date = r.end ?? r.start;
     if (date !== null) year = Math.max(year ?? 0, Number(date.slice(0, 4)));
   }
-  if (year !== null && (year < 1940 || year > referenceDate.getUTCFullYear() + 8)) return undefined;
+  if (year !== null && (year < 1900 || year > referenceDate.getUTCFullYear() + 8)) return undefined;
   return year;
+}
+
+/**
+ * Outside an education section a degree must open its line or follow a separator, a year or its school:
+ * "Jane Roe, Ph.D., reviewed the cases" names someone else's degree.
+ */
+function opensItem(text: string, at: number): boolean {
+  const before = text.slice(0, at).trim();
+  return before === '' || /[-–—|:•(]$/.test(before) || /(?:19|20)\d{2}$/.test(before) || findInstitution(before) !== null;
 }
 
 export interface EducationOptions {
@@ -190,18 +263,29 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
       text = `${text} ${next}`;
       i++;
     }
-    const degree = findDegree(text);
+    // "Bachelor of" / "Business Studies", "Institute of" / "Technology": a line cut after a joining word goes on.
+    while (/\s(?:of|in|and|&|for)$/i.test(text) && i + 1 < lines.length && lines[i + 1]!.text.length <= 80) {
+      text = `${text} ${lines[++i]!.text}`;
+    }
+    const major = MAJOR_RE.exec(text);
+    if (major !== null) {
+      addMajor(current, text, major[0].length);
+      continue;
+    }
+    const found = findDegree(text);
+    const degree = found !== null && (options.strict !== true || opensItem(text, found.index)) ? found : null;
     const institution = findInstitution(text);
     const year = graduationYear(text, options.referenceDate);
     const hasContent = degree !== null || institution !== null;
-    if (degree !== null && current.degree !== null) flush();
-    else if (institution !== null && current.institution !== null && degree === null) flush();
+    if (degree !== null && current.degree !== null && !current.provisional) flush();
+    else if (institution !== null && current.institution !== null) flush();
     else if (year !== undefined && current.year !== null && !hasContent && (current.degree !== null || current.institution !== null)) flush();
-    if (degree !== null) {
+    if (degree !== null && !NAMES_WORK_RE.test(text.slice(degree.index))) {
       const phrase = degreePhrase(text, degree.index);
       current.degree = phrase;
       current.degreeLevel = degree.level;
-      current.field = fieldOf(phrase, matchLength(phrase));
+      current.field = fieldOf(phrase, matchLength(phrase)) ?? (current.provisional ? current.field : null);
+      current.provisional = false;
     }
     if (institution !== null && current.institution === null) {
       current.institution = institution;
@@ -210,7 +294,7 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     if (year !== undefined && current.year === null && (hasContent || text.length <= 40)) current.year = year;
   }
   flush();
-  const kept = options.strict === true ? entries.filter((e) => e.degree !== null && e.institution !== null) : entries;
+  const kept = options.strict === true ? entries.filter((e) => e.degree !== null && e.institution !== null && isHeldDegree(e.degree)) : entries;
   return dedupe(kept).map((e) => ({
     degree: e.degree,
     degreeLevel: e.degreeLevel,
@@ -220,23 +304,70 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
   }));
 }
 
+/** "Masters Research Project", "Masters Thesis: …": work done for a degree, listed under it. */
+const NAMES_WORK_RE = /^\S+\s+(?:research\s+)?(?:thesis|project|dissertation)\b/i;
+
+/** "Masters Thesis", "PhD researcher", "Bachelor of": a degree word that names no degree held. */
+const DEGREE_NOT_HELD_RE =
+  /\sof$|\b(?:thesis|dissertation|project|coursework|courses?|students?|candidate|researcher|fellow|program(?:me)?s?|advisory|committee|board|levels|alumni|areas)\b/i;
+
+/** A degree phrase found outside an education section that reads as a degree someone holds. */
+export function isHeldDegree(phrase: string): boolean {
+  const open = phrase.split('(').length;
+  return !DEGREE_NOT_HELD_RE.test(phrase) && open === phrase.split(')').length;
+}
+
 const SEEKING_RE = /\b(?:seek|seeking|looking|require|requires|required|pursuing|pursue|toward|towards)\b/i;
 
 /**
  * Degrees the candidate states outside an education section: after the name ("Jane Roe, MBA") or in the
  * summary ("Holds a B.S. in Marketing"). Only the degree itself; sentences about wanting one are skipped.
  */
-export function mentionedDegrees(lines: readonly Line[]): Education[] {
+export function mentionedDegrees(lines: readonly Line[], referenceDate: Date): Education[] {
   const out: Education[] = [];
   for (const line of lines) {
     if (line.text.length > 400 || SEEKING_RE.test(line.text)) continue;
-    for (const piece of line.text.split(/[,;|]\s*|\.\s+/)) {
+    // Sentences end at a dot after a word, not one closing an abbreviation ("B.S. in", "M. Ed. Special").
+    for (const piece of line.text.split(/[,;|]\s*|(?<=\p{L}{4}|\d|\))\.\s+/u)) {
       const degree = findDegree(piece);
       if (degree === null) continue;
       const phrase = degreePhrase(piece, degree.index);
-      if (phrase.split(/\s+/).length > 8) continue;
-      out.push({ degree: phrase, degreeLevel: degree.level, field: fieldOf(phrase, matchLength(phrase)), institution: null, graduationYear: null });
+      if (phrase.split(/\s+/).length > 8 || !isHeldDegree(phrase)) continue;
+      const school = schoolAfter(piece.slice(degree.index + phrase.length));
+      out.push({
+        degree: phrase,
+        degreeLevel: degree.level,
+        field: fieldOf(phrase, matchLength(phrase)),
+        institution: school,
+        // A year counts only in a full statement of the degree ("Masters in 2007 from X University").
+        graduationYear: school === null ? null : (graduationYear(piece, referenceDate) ?? null),
+      });
     }
+  }
+  return out;
+}
+
+/** "… from the University of X", "… at X College": the school named right after a degree in prose. */
+function schoolAfter(rest: string): string | null {
+  const from = /^[^.]{0,20}?\b(?:from|at)\s+(?:the\s+)?/i.exec(rest);
+  return from === null ? null : findInstitution(rest.slice(from[0].length));
+}
+
+const degreeKey = (degree: string): string => degree.toLowerCase().replace(/[.'’‘\\]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Adds degrees stated elsewhere (after the name, in the summary) to the entries of the education section.
+ * A restatement in other words ("a B.S. in Marketing" beside "Bachelor of Science in Marketing") is kept:
+ * it is how the candidate wrote it there. The same words already present are not added twice.
+ */
+export function withStatedDegrees(entries: readonly Education[], stated: readonly Education[]): Education[] {
+  const out = [...entries];
+  const seen = new Set(entries.flatMap((e) => (e.degree === null ? [] : [degreeKey(e.degree)])));
+  for (const degree of stated) {
+    const key = degreeKey(degree.degree ?? '');
+    if (key === '' || [...seen].some((k) => ` ${k} `.includes(` ${key} `))) continue;
+    seen.add(key);
+    out.push(degree);
   }
   return out;
 }

@@ -63,6 +63,9 @@ const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'at', 'on', 'de
 const NOT_ORGANISATION_RE =
   /^(?:\d+\+?\s*(?:years?|yrs?|months?)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|location|duration|period|client|project|role|team size|page \d+.*)$/i;
 
+const PLACEHOLDER_DATE_RE = /^(?:spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s.*(?:\[year\]|\b(?:19|20)xx\b)/i;
+const FIELD_VALUE_RE = /^[\p{L}][\p{L}./ ]{0,24}\s*[:：]\s*\S/u;
+
 /**
  * Could the phrase name an organisation? Names are mostly capitalised words ("Bank of America", "Acme
  * Learning Center"); a phrase with several lower-case words is a sentence fragment ("Successfully managed
@@ -70,6 +73,10 @@ const NOT_ORGANISATION_RE =
  */
 export function isOrganisationLike(phrase: string): boolean {
   if (NOT_ORGANISATION_RE.test(phrase.trim())) return false;
+  // "Team Size : 8", "DBMS: Oracle": a field and its value, not a name.
+  if (FIELD_VALUE_RE.test(phrase)) return false;
+  // "Spring [year]", "May 20XX - August 20XX": a date written with a template placeholder.
+  if (PLACEHOLDER_DATE_RE.test(phrase)) return false;
   const ws = phrase.trim().split(/\s+/);
   const lower = ws.filter((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(w));
   return !(ws.length >= 3 && lower.length >= 2) && !(ws.length === 2 && lower.length === 2);

@@ -29,27 +29,35 @@ type Layout = 'before' | 'after';
 
 interface Part {
   text: string;
-  kind: 'title' | 'company' | 'location' | null;
+  kind: 'title' | 'company' | 'client' | 'location' | null;
+  /** The only name on its line ("Lanternfish"), not one of a line's comma parts ("Director, Mobile"). */
+  alone?: boolean;
 }
 
 const MAX_HEADER_LINES = 3;
-const COMPANY_LABEL_RE = /^(?:company|employer|organi[sz]ation|firm|client|agency|institution)(?:\s+name)?\s*[:：]\s*/i;
+const CITY_CODE_RE = /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2}\s([A-Z]{2})$/u;
+const MONTH_ONLY_RE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[-–—/]?$/i;
+const COMPANY_LABEL_RE = /^(?:company|employer|organi[sz]ation|firm|agency|institution)(?:\s+name)?\s*[:：]\s*/i;
+/** "Client: X" names whom a consultant served: the company only when the header names no employer. */
+const CLIENT_LABEL_RE = /^(?:client|customer|end\s+client)(?:\s+name)?\s*[:：]\s*/i;
 const TITLE_LABEL_RE = /^(?:position(?:\s+held)?|post|job\s+title|title|role|designation|occupation)\s*[:：]\s*/i;
 const OTHER_LABEL_RE = /^(?:duration|period|dates?|location|place|since|from|tenure)\s*[:：]\s*/i;
 /** Lines that introduce a list inside a role; never a title or company. */
-const BODY_LABEL_RE = /^(?:(?:key|main|major|primary|job|roles?\s+and)\s+)?(?:responsibilities|duties|achievements|accomplishments|tasks|highlights|projects|environment|tools|technologies|skills|description|summary|clients|reference)(?:\s+\w+){0,2}\s*[:：]?$/i;
+const BODY_LABEL_RE = /^(?:(?:key|main|major|primary|job|roles?\s+and)\s+)?(?:responsibilities|duties|achievements|accomplishments|tasks|highlights|projects|environment|tools|technologies|skills|description|summary|clients|reference)(?:\s+(?:&\s+)?\w+){0,2}\s*[:：]?$/i;
 /** Department words that belong to the title before them: "Vice President, Sales". */
 const DEPARTMENT_RE = /^(?:sales|marketing|operations|engineering|finance|hr|human resources|it|technology|product|research|development|administration|qa|quality|support|customer service|business development|strategy|communications|legal|compliance|procurement|logistics|design|training|education|accounting|r&d)$/i;
 const PART_SPLIT_RE = /\s+(?:\||·|•|●|—|–|-{1,2}|~)\s+|\s*\|\s*|\s+at\s+(?=\p{Lu})|\s+@\s+/u;
 
 export interface ExperienceOptions {
   referenceDate: Date;
+  /** Read roles without dates when the lines hold none: only for a section headed as experience. */
+  undated?: boolean;
 }
 
 export function parseExperience(lines: readonly Line[], options: ExperienceOptions): Experience[] {
   const rows = lines.map((line) => annotate(line, options.referenceDate));
   const anchors = rows.flatMap((row, i) => (row.range !== null ? [i] : []));
-  if (anchors.length === 0) return [];
+  if (anchors.length === 0) return options.undated === true ? undatedRoles(rows) : [];
   const layout = decideLayout(rows, anchors[0]!);
   // Roles are read in order, each claiming its header lines so the next role cannot take them again.
   const claimed = new Set<number>(anchors);
@@ -59,7 +67,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     const a = anchors[k]!;
     const next = anchors[k + 1] ?? rows.length;
     const own = headerRows(rows, anchors, k, layout, claimed);
-    const parts = [...(rows[a]!.proseParts ?? splitParts(rows[a]!.rest)), ...own.flatMap((i) => splitParts(rows[i]!.line.text))];
+    const parts = [...(rows[a]!.proseParts ?? splitParts(rows[a]!.rest)), ...own.flatMap((i) => lineParts(rows[i]!.line.text))];
     const draft = assign(parts, rows[a]!.range!, own.length === 0);
     if (draft.title === null) fillFromWindow(draft, rows, a, next, 'title', own, claimed);
     if (draft.company === null) fillFromWindow(draft, rows, a, next, 'company', own, claimed);
@@ -78,13 +86,42 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     .filter((e) => e.title !== null || e.company !== null || e.highlights.length > 0);
 }
 
+/**
+ * An experience section without a single date ("Acme Tutoring, Miami, FL / English Teacher / • Taught…"):
+ * each run of header lines before a role's text is a role, kept only when it names both a title and a
+ * company, since without a date nothing else says it is one.
+ */
+function undatedRoles(rows: readonly Row[]): Experience[] {
+  const out: Experience[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (!rows[i]!.header || (i > 0 && rows[i - 1]!.header)) continue;
+    let end = i;
+    while (end < rows.length && rows[end]!.header && end - i < MAX_HEADER_LINES) end++;
+    // The run must end where the role's text starts, or with the section.
+    if (end - i < 2 || (end < rows.length && rows[end]!.header)) continue;
+    const draft = assign(
+      rows.slice(i, end).flatMap((r) => lineParts(r.line.text)),
+      { start: null, end: null, current: false, index: 0, length: 0 },
+      false,
+    );
+    fillFromLeftovers(draft);
+    // A lone word in capitals ("PROFESSIONAL") is a sub-heading, not a title.
+    const subHeading = draft.title !== null && /^\p{Lu}+$/u.test(draft.title);
+    if (draft.title !== null && draft.company !== null && !subHeading) out.push(toExperience(draft));
+  }
+  return out;
+}
+
 function annotate(line: Line, referenceDate: Date): Row {
   const text = line.text;
   let range: DateRange | null = null;
   let rest = text;
   let proseParts: Part[] | null = null;
-  if (!line.bullet && text.length <= 160) {
-    const ranges = findDateRanges(text, referenceDate);
+  // A long line is a paragraph unless its date sits in a short header at its front:
+  // "Senior Project Manager (2001–2004) - Promoted to manage…".
+  const long = text.length > 160;
+  if (!line.bullet) {
+    const ranges = findDateRanges(long ? text.slice(0, 100) : text, referenceDate).filter((r) => !long || (r.index <= 80 && isLeadingHeader(text.slice(0, r.index))));
     const full = ranges.find((r) => r.end !== null || r.current);
     const candidate = full ?? (ranges.length === 1 ? ranges[0] : undefined);
     if (candidate !== undefined) {
@@ -93,17 +130,41 @@ function annotate(line: Line, referenceDate: Date): Row {
       const restWords = without === '' ? 0 : without.replace(/\|/g, ' ').trim().split(/\s+/).length;
       // A lone date in a sentence is a mention, not an anchor; a range is an anchor if the line is not prose.
       const prose = proseRole(text);
-      const isAnchor = full !== undefined ? restWords <= 14 || candidate.index < 3 : restWords <= 8 && !/[.!?]$/.test(text);
+      const isAnchor = full !== undefined ? restWords <= 14 || candidate.index < 3 || long : restWords <= 8 && !/[.!?]$/.test(text);
       if (prose !== null) {
         range = candidate;
         proseParts = prose;
       } else if (isAnchor) {
         range = candidate;
-        rest = restWords <= 14 ? without : '';
+        // A sentence after the date ("2019 – 2021. Coach. Led the team…") hides the header in front of it.
+        const sentence = without.split(PART_SPLIT_RE).some((chunk) => chunk.trim().split(/\s+/).length > 10);
+        rest = restWords <= 14 && !sentence ? without : leadingHeader(without);
       }
     }
   }
   return { line, range, rest, proseParts, header: range === null && isHeaderLike(line) };
+}
+
+/** Up to eight words with no sentence end: the front of "Title (2001–2004) - Promoted to…". */
+function isLeadingHeader(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  return words.length >= 1 && words.length <= 8 && !/[.!?;]\s/.test(text);
+}
+
+/**
+ * The header at the front of a long dated line: "Aug 2011 – Aug 2012. Assistant Program Manager. Developed
+ * radio playlists…" or "Senior Project Manager (2001–2004) - Promoted to manage…": the short segments
+ * before the first sentence.
+ */
+function leadingHeader(text: string): string {
+  const kept: string[] = [];
+  for (const piece of text.split(/\s*\|\s*|(?<=\p{L}{2})\.\s+(?=\p{Lu})|\s+[-–—]\s+/u)) {
+    const segment = piece.replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
+    const words = segment.split(/\s+/);
+    if (segment === '' || words.length > 10 || /^\p{Ll}/u.test(segment) || /^\p{Lu}\p{Ll}+ed$/u.test(words[0]!)) break;
+    kept.push(segment);
+  }
+  return kept.join(' | ');
 }
 
 /**
@@ -111,7 +172,7 @@ function annotate(line: Line, referenceDate: Date): Row {
  * 2007" or "associated with Acme India as a Software Programmer since July 2009".
  */
 const PROSE_ROLE_RE =
-  /\bas\s+(?:an?\s+|the\s+)?(?<title>\p{Lu}[\p{L}/&.\- ]{2,50}?)\s+(?:in|at|with|for)\s+(?:the\s+)?(?<company>[\p{L}\d][\p{L}\d&.'\- ]{1,60}?)(?=\s*(?:[,(.]|\bfrom\b|\bsince\b|\bduring\b|\bbetween\b|$))|\b(?:with|at|in)\s+(?<company2>\p{Lu}[\p{L}\d&.'\- ]{1,60}?)\s+as\s+(?:an?\s+|the\s+)?(?<title2>[\p{L}][\p{L}/&.\- ]{2,50}?)(?=\s*(?:[,(.]|\bfrom\b|\bsince\b|\bfor\b|$))/u;
+  /\bas\s+(?:an?\s+|the\s+)?(?<title>\p{Lu}[\p{L}\d/&.\- ]{2,50}?)\s+(?:in|at|with|for)\s+(?:the\s+)?(?<company>[\p{L}\d][\p{L}\d&.'\- ]{1,60}?)(?=\s*(?:[,(.]|\bfrom\b|\bsince\b|\bduring\b|\bbetween\b|$))|\b(?:with|at|in)\s+(?<company2>\p{Lu}[\p{L}\d&.'\- ]{1,60}?)\s+as\s+(?:an?\s+|the\s+)?(?<title2>[\p{L}][\p{L}/&.\- ]{2,50}?)(?=\s*(?:[,(.]|\bfrom\b|\bsince\b|\bfor\b|$))/u;
 /** The sentence opens with the verb: "Working as…", "Currently working as…", "Presently I am associated…". */
 const PROSE_START_RE = /^\W*(?:(?:currently|presently|previously|now|i|am|have|been|was|has)\s+){0,3}(?:work|working|worked|employed|serving|served|associated|joined|engaged)\b/i;
 
@@ -126,6 +187,43 @@ function proseRole(text: string): Part[] | null {
     { text: title, kind: 'title' },
     { text: company, kind: 'company' },
   ];
+}
+
+/**
+ * Roles a resume states in sentences without dates ("Currently working as a Trainer in Acme Institute.",
+ * "Currently employed with Acme as a Business Teacher"), added unless a dated role already names the same
+ * title or company (whose missing half the sentence then fills). Only sentences that open with an
+ * employment verb count: one that merely mentions a title ("worked closely with Project Managers") does not.
+ */
+export function withStatedRoles(roles: readonly Experience[], lines: readonly Line[]): Experience[] {
+  const out = [...roles];
+  const key = (s: string | null): string => (s ?? '').toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+  for (const line of lines) {
+    for (const sentence of line.text.split(/(?<=[.!?;])\s+/)) {
+      const parts = proseRole(sentence);
+      if (parts === null) continue;
+      const [title, company] = [parts[0]!.text, parts[1]!.text];
+      if (!isOrganisationLike(company) || titleScore(title) < 1) continue;
+      // A dated role at the same company without a title (or the reverse) gets the sentence's half.
+      const same = out.findIndex((e) => key(e.title) === key(title) || key(e.company) === key(company));
+      if (same >= 0) {
+        const role = out[same]!;
+        out[same] = { ...role, title: role.title ?? title, company: role.company ?? company };
+        continue;
+      }
+      out.push({
+        title,
+        company,
+        location: null,
+        start: null,
+        end: null,
+        current: /^\W*(?:currently|presently|now)\b/i.test(sentence),
+        description: null,
+        highlights: [],
+      });
+    }
+  }
+  return out;
 }
 
 function cleanRest(text: string): string {
@@ -177,12 +275,24 @@ function headerRows(rows: readonly Row[], anchors: readonly number[], k: number,
     const found: number[] = [];
     for (let j = a - 1; j > prev && found.length < MAX_HEADER_LINES; j--) {
       const row = rows[j]!;
+      // "January" over "May 2011": the first half of a range split over two lines, not a header.
+      if (j === a - 1 && MONTH_ONLY_RE.test(row.line.text)) continue;
       if (!row.header || claimed.has(j)) break;
       found.unshift(j);
       if (row.line.blockStart) break;
     }
-    // After the first role, the previous body may end in short lines: keep the top line only if it names something.
-    return k === 0 ? found : found.filter((j, i) => i > 0 || found.length === 1 || partScore(rows[j]!.line.text) > 0 || rows[j]!.line.blockStart);
+    // After the first role, the previous body may end in short lines: keep the top line only if it names
+    // something, follows the previous role's bullets, or sits on a "City, ST" line ("Acme / Denver, CO / 2019").
+    if (k === 0) return found;
+    return found.filter(
+      (j, i) =>
+        i > 0 ||
+        found.length === 1 ||
+        partScore(rows[j]!.line.text) > 0 ||
+        rows[j]!.line.blockStart ||
+        rows[j - 1]?.line.bullet === true ||
+        isLocationLine(rows[found[1]!]!.line.text),
+    );
   }
   const found: number[] = [];
   for (let j = a + 1; j < next && found.length < MAX_HEADER_LINES; j++) {
@@ -214,6 +324,14 @@ function splitParts(text: string): Part[] {
   return parts;
 }
 
+/** A header line's parts, a lone name marked as such. */
+function lineParts(text: string): Part[] {
+  const parts = splitParts(text);
+  const named = parts.filter((p) => p.kind !== 'location');
+  if (named.length === 1) named[0]!.alone = true;
+  return parts;
+}
+
 /** Trims separators and a final full stop or colon, but keeps the dot of "Inc.", "Co." or "S.A.". */
 function cleanValue(text: string): string {
   const trimmed = text.replace(/^[\s,;:()|·•\-–—]+|[\s,;:(|·•\-–—]+$/g, '');
@@ -224,6 +342,8 @@ function cleanValue(text: string): string {
 function labelledPart(text: string): Part | null {
   const company = COMPANY_LABEL_RE.exec(text);
   if (company !== null) return { text: cleanValue(text.slice(company[0].length)), kind: 'company' };
+  const client = CLIENT_LABEL_RE.exec(text);
+  if (client !== null) return { text: cleanValue(text.slice(client[0].length)), kind: 'client' };
   const title = TITLE_LABEL_RE.exec(text);
   if (title !== null) return { text: cleanValue(text.slice(title[0].length)), kind: 'title' };
   if (OTHER_LABEL_RE.test(text)) {
@@ -239,7 +359,12 @@ function splitCommas(chunk: string): Part[] {
   const merged: string[] = [];
   for (const piece of pieces) {
     const prev = merged.at(-1);
-    const isSuffix = COMPANY_SUFFIXES.has(piece.toLowerCase()) && piece.split(/\s+/).length === 1 && /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|pvt|pty|l\.l\.c)\.?$/i.test(piece);
+    // "Denver, CO" is Colorado, not "Acme, Co.": a bare state code is never a legal suffix.
+    const isSuffix =
+      COMPANY_SUFFIXES.has(piece.toLowerCase()) &&
+      piece.split(/\s+/).length === 1 &&
+      /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|pvt|pty|l\.l\.c)\.?$/i.test(piece) &&
+      !isBareRegion(piece);
     const isDepartment = prev !== undefined && DEPARTMENT_RE.test(piece) && titleScore(prev) > 0;
     if (prev !== undefined && (isSuffix || isDepartment)) merged[merged.length - 1] = `${prev}, ${piece}`;
     else merged.push(piece);
@@ -255,8 +380,17 @@ function splitCommas(chunk: string): Part[] {
   return merged.map((text) => ({ text, kind: null }));
 }
 
+/** A line that is only a place: "Denver, Colorado", "Austin, TX". */
+function isLocationLine(text: string): boolean {
+  const parts = splitParts(text);
+  return parts.length === 1 && parts[0]!.kind === 'location';
+}
+
 function isBareRegion(text: string): boolean {
-  return REGION_CODES.has(text) && /^[A-Z]{2}$/.test(text);
+  if (REGION_CODES.has(text) && /^[A-Z]{2}$/.test(text)) return true;
+  // "Pittsburgh PA", "San Antonio TX": a city and state code without the comma.
+  const code = CITY_CODE_RE.exec(text)?.[1];
+  return code !== undefined && REGION_CODES.has(code) && !COMPANY_SUFFIXES.has(code.toLowerCase());
 }
 
 interface Draft {
@@ -271,10 +405,12 @@ interface Draft {
   body: Row[];
   /** Header phrases neither recognised as a title nor as a company. */
   leftovers: string[];
+  /** Those of them that stand alone on their line. */
+  aloneLeftovers: string[];
 }
 
 function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
-  const draft: Draft = { title: null, company: null, location: null, range, usedRows: [], bare, body: [], leftovers: [] };
+  const draft: Draft = { title: null, company: null, location: null, range, usedRows: [], bare, body: [], leftovers: [], aloneLeftovers: [] };
   const open: Part[] = [];
   for (const p of parts) {
     if (p.text === '') continue;
@@ -283,7 +419,8 @@ function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
     else if (p.kind === 'location' && draft.location === null) draft.location = p.text;
     else if (p.kind === null && isNameLike(p.text)) open.push(p);
   }
-  const scored = open.map((p) => ({ text: p.text, t: titleScore(p.text), c: companyScore(p.text) }));
+  const scored = open.map((p) => ({ text: p.text, t: titleScore(p.text), c: companyScore(p.text), alone: p.alone === true }));
+  const client = parts.find((p) => p.kind === 'client' && p.text !== '');
   if (draft.title === null) {
     const best = scored.filter((s) => s.t >= 1 && s.t >= s.c).sort((x, y) => y.t - x.t)[0];
     if (best !== undefined) draft.title = best.text;
@@ -292,7 +429,14 @@ function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
     const best = scored.filter((s) => s.text !== draft.title && s.c >= 1 && s.c > s.t && isOrganisationLike(s.text)).sort((x, y) => y.c - x.c)[0];
     if (best !== undefined) draft.company = best.text;
   }
-  draft.leftovers = scored.filter((s) => s.text !== draft.title && s.text !== draft.company && s.t > -1).map((s) => s.text);
+  if (draft.company === null && client !== undefined && !scored.some((s) => s.text !== draft.title && isOrganisationLike(s.text) && s.t < 1)) {
+    draft.company = client.text;
+  }
+  // Digits cost a phrase its title score, but a name may carry them: "Rapid9", "Studio 54".
+  const named = (x: { text: string; t: number }): boolean => x.t > -1 || /^\p{Lu}[\p{L}&' ]*\d{1,2}$/u.test(x.text);
+  const left = scored.filter((s) => s.text !== draft.title && s.text !== draft.company && named(s));
+  draft.leftovers = left.map((s) => s.text);
+  draft.aloneLeftovers = left.filter((s) => s.alone).map((s) => s.text);
   return draft;
 }
 
@@ -302,8 +446,10 @@ function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
  */
 function fillFromLeftovers(draft: Draft): void {
   const rest = draft.leftovers.filter(isOrganisationLike);
-  if (draft.company === null && draft.title !== null && rest[0] !== undefined) draft.company = rest[0];
-  else if (draft.title === null && draft.company !== null && rest[0] !== undefined) draft.title = rest[0];
+  // A name alone on its line is the likelier company than a comma part after the title ("Director, Mobile").
+  const company = draft.aloneLeftovers.find(isOrganisationLike) ?? rest[0];
+  if (draft.company === null && draft.title !== null && company !== undefined) draft.company = company;
+  else if (draft.title === null && draft.company !== null) draft.title = rest.find((text) => !/\d/.test(text)) ?? null;
   else if (draft.title === null && draft.company === null) {
     if (rest.length >= 2) {
       draft.title = rest[0]!;

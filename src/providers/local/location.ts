@@ -1,4 +1,5 @@
 import type { Line } from './normalise.js';
+import { detectHeading } from './sections.js';
 import {
   COMPANY_SUFFIXES,
   INSTITUTION_WORDS,
@@ -17,7 +18,7 @@ const DOTTED_DEGREES = new Set(['M.A.', 'B.A.', 'M.S.', 'B.S.', 'A.A.', 'A.S.', 
 const ORGANISATION_WORDS = new Set([...COMPANY_SUFFIXES, ...INSTITUTION_WORDS, ...TITLE_HEADS].filter((w) => !['st', 'co', 'city'].includes(w)));
 
 const LOCATION_SEGMENT_RE = /\s*(?:[|•●·■♦▪~;]|\s[-–—]\s(?!\d)|\s{2,}|\b(?:phone|tel|mobile|cell|home|work|office|email|e-mail|fax|ph)\s*[:#.]\s*)\s*/i;
-const POSTCODE_RE = /\s*(?:\b\d{4,6}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\s*$/;
+const POSTCODE_RE = /\s*(?:\b\d{4,6}(?:-\d{4})?|\b\d{2,4}[xX]{1,3}|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Za-z]{2})\s*$/;
 const PLACE_WORD_RE = /^(?:\p{Lu}[\p{L}'’.-]*|of|de|la|upon|on|the)$/u;
 const LOCATION_LABEL_RE = /^(?:address|location|based in|home|residence|city|current location|lives in)\s*[:：-]?\s*/i;
 const CONTACT_DETAIL_RE = /[^\s@]{1,64}@\S{1,255}|https?:\/\/\S{1,300}|www\.\S{1,300}|\+?\(?\d[\d\s().-]{6,20}\d/g;
@@ -26,7 +27,7 @@ const CONTACT_DETAIL_RE = /[^\s@]{1,64}@\S{1,255}|https?:\/\/\S{1,300}|www\.\S{1
  * The candidate's location in the header block: "City, ST", "City, Region[, Country]", a city before a
  * postcode ("Chennai - 600121"), or a country on its own. Street parts and postcodes are left out.
  */
-export function findLocation(lines: readonly Line[]): string | null {
+export function findLocation(lines: readonly Line[], name: string | null = null): string | null {
   const segments = lines
     .slice(0, 25)
     .flatMap((l) => l.text.replace(CONTACT_DETAIL_RE, ' | ').split(LOCATION_SEGMENT_RE))
@@ -37,10 +38,47 @@ export function findLocation(lines: readonly Line[]): string | null {
     if (found !== null) return found;
   }
   for (const segment of segments) {
-    const found = placeBeforePostcode(segment) ?? (isCountry(segment) ? segment : null);
+    const found = placeBeforePostcode(segment) ?? placeAfterPostcode(segment) ?? cityWithCountry(segment) ?? (isCountry(segment) ? segment : null);
     if (found !== null) return found;
   }
+  return cityLine(lines.slice(0, 15), name);
+}
+
+/** "San Francisco", "LOS ANGELES", not "Trevor Keeling PROSPER". */
+function oneCase(text: string): boolean {
+  return text === text.toUpperCase() || text.split(/\s+/).every((w) => /^\p{Lu}\P{Lu}*$/u.test(w));
+}
+
+/**
+ * An address written one part a line: a city alone on its line after the street ("10 Elm Street" /
+ * "Edinburgh" / "EH8 9AB"), before a postcode or country, or just above the phone or e-mail line.
+ */
+function cityLine(lines: readonly Line[], name: string | null): string | null {
+  const nameKey = name?.toLowerCase() ?? null;
+  for (let i = 1; i < lines.length; i++) {
+    const city = lines[i]!.text.replace(/[\s,.]+$/, '');
+    if (city.split(/\s+/).length > 3 || !isCity(city) || !oneCase(city) || detectHeading(city) !== null) continue;
+    if (/^(?:mail|web|site|fax|address|details)$/i.test(city) || (nameKey !== null && nameKey.includes(city.toLowerCase()))) continue;
+    const before = lines[i - 1]!.text;
+    const after = lines[i + 1]?.text ?? '';
+    const streetBefore = before.split(/\s+/).some((w) => STREET_WORDS.has(w.toLowerCase().replace(/,$/, '')));
+    const postalAfter = POSTCODE_RE.test(after) && after.replace(POSTCODE_RE, '') === '';
+    const contactAfter = /@|\d{3}|^(?:phone|e-?mail|tel|mobile|cell)\b/i.test(after);
+    if (streetBefore || postalAfter || isCountry(after) || contactAfter) return city;
+  }
   return null;
+}
+
+/** "Nydalsveien 37, 0467 Oslo", "75019 Paris": continental addresses put the postcode first. */
+function placeAfterPostcode(segment: string): string | null {
+  const m = /(?:^|,\s*)\d{4,5}\s+(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s*,?$/u.exec(segment.trim());
+  return m !== null && isCity(m[1]!) ? m[1]! : null;
+}
+
+/** "Alexandria (Egypt)", "Padua (Italy)". */
+function cityWithCountry(segment: string): string | null {
+  const m = /(?:^|,\s*)(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s*\((\p{Lu}[\p{L}\s]{2,30})\)$/u.exec(segment.trim());
+  return m !== null && isCity(m[1]!) && isCountry(m[2]!) ? `${m[1]!} (${m[2]!})` : null;
 }
 
 /** "…, Phoenix, AZ 85006" → "Phoenix, AZ": the first city part followed by a region part. */
@@ -52,9 +90,16 @@ export function locationIn(segment: string): string | null {
   const parts = raw.map((p) => p.replace(POSTCODE_RE, '').trim());
   const whole = (i: number): boolean => parts[i] === raw[i];
   for (let i = 0; i + 1 < parts.length; i++) {
-    if (!whole(i) || !isRegion(parts[i + 1]!) || !isCity(parts[i]!)) continue;
+    if (!whole(i) || !isRegion(parts[i + 1]!)) continue;
+    const city = isCity(parts[i]!) ? parts[i]! : cityAfterStreet(parts[i]!);
+    if (city === null) continue;
     const country = i + 2 < parts.length && whole(i + 1) && isRegion(parts[i + 2]!);
-    return parts.slice(i, country ? i + 3 : i + 2).join(', ');
+    return [city, ...parts.slice(i + 1, country ? i + 3 : i + 2)].join(', ');
+  }
+  // "Rowville VIC 3178": a state code after the city without a comma, then a postcode.
+  const last = /^(.+?)\s+([A-Z]{2,3})$/.exec(parts.at(-1)!);
+  if (last !== null && REGION_CODES.has(last[2]!) && (isCity(last[1]!) || cityAfterStreet(last[1]!) !== null) && POSTCODE_RE.test(segment)) {
+    return `${isCity(last[1]!) ? last[1]! : cityAfterStreet(last[1]!)!} ${last[2]!}`;
   }
   return null;
 }
@@ -63,11 +108,26 @@ function isCity(part: string): boolean {
   const words = part.split(/\s+/);
   if (part === '' || words.length > 4 || !words.every((w) => PLACE_WORD_RE.test(w))) return false;
   if (!/^\p{Lu}/u.test(part) || /\d/.test(part)) return false;
-  return !words.some((w) => STREET_WORDS.has(w.toLowerCase()) || ORGANISATION_WORDS.has(w.toLowerCase()) || NOT_NAME_WORDS.has(w.toLowerCase()));
+  return !words.some(
+    (w, i) => STREET_WORDS.has(w.toLowerCase()) || ORGANISATION_WORDS.has(w.toLowerCase()) || (NOT_NAME_WORDS.has(w.toLowerCase()) && !(i > 0 && /^city$/i.test(w))),
+  );
+}
+
+/** "2501 N. Blackwelder Ave. #466 Oklahoma City" → "Oklahoma City": the place after the street address. */
+function cityAfterStreet(part: string): string | null {
+  const words = part.split(/\s+/);
+  let start = words.length;
+  while (start > 0 && start > words.length - 3 && /^\p{Lu}[\p{L}'’-]*$/u.test(words[start - 1]!) && !STREET_WORDS.has(words[start - 1]!.toLowerCase())) start--;
+  if (start === 0 || start === words.length || !/\d|^#|\.$/.test(words[start - 1]!)) return null;
+  const city = words.slice(start).join(' ');
+  return isCity(city) ? city : null;
 }
 
 /** "Chennai - 600121", "Birmingham B18 6NF". */
 function placeBeforePostcode(segment: string): string | null {
+  const tail = segment.replace(/[\s,.]+$/, '').split(/\s*,\s*/);
+  if (tail.length >= 2 && /^\d{4}$/.test(tail.at(-1)!) && isCity(tail.at(-2)!)) return tail.at(-2)!;
+  segment = tail.at(-1)!;
   const m = /^(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s*[-–,]?\s*(?<![\p{L}\d])(?:\d{6}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$/u.exec(segment);
   return m !== null && isCity(m[1]!) ? m[1]! : null;
 }

@@ -64,7 +64,23 @@ export function findName(options: NameOptions): string | null {
     // A lone word is a name only at the very top, or when a document word followed it ("Roe Resume").
     if (single === null && (i <= 1 || TRAILING_DOCUMENT_RE.test(window[i]!.text))) single = candidate;
   }
-  return single ?? nameFromEmail(options.lines, options.emails);
+  return single ?? nameFromEmail(options.lines, options.emails) ?? nameSpelledInEmail(options.lines, options.emails);
+}
+
+/**
+ * Two-column layouts can put the name far below the top ("CONTACT", "SKILLS", … then the name column). A
+ * line further down still counts when the e-mail address spells it: "Jane Roe" ↔ jane.roe@….
+ */
+function nameSpelledInEmail(lines: readonly Line[], emails: readonly string[]): string | null {
+  const locals = emails.map((e) => e.split('@')[0]!.toLowerCase().replace(/[^\p{L}]/gu, '')).filter((l) => l.length >= 4);
+  if (locals.length === 0) return null;
+  for (const line of lines.slice(0, 60)) {
+    const c = nameCandidate(line.text);
+    if (c === null || !c.includes(' ')) continue;
+    const tokens = c.toLowerCase().split(/\s+/).map((t) => t.replace(/[^\p{L}]/gu, '')).filter((t) => t.length > 1);
+    if (tokens.length >= 2 && locals.some((local) => tokens.every((t) => local.includes(t)))) return c;
+  }
+  return null;
 }
 
 /** "Name: Jane Roe" anywhere near the top; a bare "Name" cell followed by the value only within the window. */
@@ -217,9 +233,111 @@ export function findHeadline(lines: readonly Line[], name: string | null): strin
     const text = line.text.replace(/[,:;]$/, '').trim();
     const words = text.split(/\s+/);
     if (words.length > 6 || (words.length === 1 && !TITLE_HEADS.has(text.toLowerCase()))) continue;
-    if (/[\d@]/.test(text) || DOCUMENT_WORD_RE.test(text) || (name !== null && text.includes(name))) continue;
+    if (/@|\b\d+\b/.test(text) || DOCUMENT_WORD_RE.test(text) || (name !== null && text.includes(name))) continue;
     if (detectHeading(text) !== null || nameCandidate(text) !== null) continue;
     if (isKnownTitle(text)) return text;
   }
+  // "Sr. Consultant, QA", "Jane Roe, Ph.D., Associate Professor": the title among a line's comma parts.
+  for (const line of lines.slice(0, 12)) {
+    const parts = line.text.split(/\s*[,|]\s*|\s+[/–—-]\s+/).filter((p) => p !== '');
+    if (parts.length < 2 || /@|\d{3,}/.test(line.text) || DOCUMENT_WORD_RE.test(line.text)) continue;
+    for (const part of parts) {
+      const words = part.split(/\s+/);
+      if (words.length < 2 || words.length > 6 || (name !== null && part.includes(name)) || /\d/.test(part)) continue;
+      if (detectHeading(part) !== null || nameCandidate(part) !== null || CREDENTIAL_RE.test(part)) continue;
+      const last = words.at(-1)!.toLowerCase().replace(/[^\p{L}]/gu, '');
+      if (TITLE_HEADS.has(last) && isKnownTitle(part)) return part;
+    }
+  }
+  for (const line of lines.slice(0, 6)) {
+    const title = documentTitle(line.text);
+    if (title !== null) return title;
+  }
   return null;
+}
+
+/** The title on the line right under the name, wherever the layout put the name ("Jane Roe / Data Engineer"). */
+export function titleUnderName(lines: readonly Line[], name: string | null): string | null {
+  if (name === null) return null;
+  const at = lines.findIndex((l, i) => i < 60 && l.text.includes(name));
+  const next = at < 0 ? undefined : lines[at + 1]?.text.replace(/[,:;]$/, '').trim();
+  if (next === undefined || next.split(/\s+/).length > 6 || /[\d@]/.test(next) || DOCUMENT_WORD_RE.test(next)) return null;
+  // "Site Carpenter" also reads like a name; a title head noun at its end decides.
+  const last = next.split(/\s+/).at(-1)!.toLowerCase();
+  if (detectHeading(next) !== null || (nameCandidate(next) !== null && !TITLE_HEADS.has(last))) return null;
+  return isKnownTitle(next) ? next : null;
+}
+
+/** "Art Editor Resume Template", "Copy Writer CV", "Entry-Level Analyst - Sample Resume": the title before the document words. */
+const TITLE_THEN_DOCUMENT_RE = /^(?<title>.+?)\s*(?:[-–—:|]\s*)?(?:\b(?:sample|example|professional)\s+)?\b(?:resume|résumé|cv|curriculum\s+vitae)\b(?:\s*(?:template|sample|example|format|\/\s*\w+)\b)*(?:\s*\(.*\))?\s*$/iu;
+/** "Resume Example - Principal", "Sample Résumé: Social Worker": the title after the document words. */
+const DOCUMENT_THEN_TITLE_RE = /\b(?:resume|résumé|cv)(?:\s+(?:template|sample|example))?\s*[-–—:|]\s*(?<title>.+)$/iu;
+
+/** The title named in a resume's document title line, if the named thing is a job title. */
+function documentTitle(text: string): string | null {
+  const g = TITLE_THEN_DOCUMENT_RE.exec(text)?.groups ?? DOCUMENT_THEN_TITLE_RE.exec(text)?.groups;
+  const title = g?.title?.replace(/^(?:sample|example)\s+/i, '').replace(/\s*\([^)]*\)\s*$/, '').trim();
+  if (title === undefined || title === '' || title.split(/\s+/).length > 6 || DOCUMENT_WORD_RE.test(title)) return null;
+  return isKnownTitle(title) ? title : null;
+}
+
+/** Where a statement names the candidate's own or wanted role: "a position as a Nurse", "5 years of experience as an editor". */
+const STATED_ROLE_RE =
+  /\b(?:(?:position|post|role|job|career|opening|opportunity)\s+(?:\w+\s+){0,2}?(?:as|of)|(?:years?|experience|service|work(?:ing|ed)?|employed|assignments?)\s+(?:\w+\s+){0,3}?as)\s+(?:an?\s+|the\s+)?(?<title>\p{L}[\p{L}/&\- ]{1,60}?)(?=\s*(?:[,;:.(]|\b(?:where|in|at|with|that|which|to|for|and|who|from|since)\b|$))/giu;
+/** Words that describe the candidate, not the role: dropped from the front of an opening phrase. */
+const DESCRIPTIVE_WORDS = new Set(
+  (
+    'a an the i am my experienced accomplished seasoned dedicated motivated versatile confident capable reliable ' +
+    'energetic trusted enthusiastic passionate talented proven dynamic creative competent qualified skilled ' +
+    'successful highly hardworking hard-working results-driven results-oriented detail-oriented self-motivated ' +
+    'innovative resourceful diligent committed driven focused organized organised recent young ambitious ' +
+    'versatile, and & or with as of'
+  ).split(' '),
+);
+
+/**
+ * The role a summary or objective states, for resumes that write no title under the name: "Seeking a
+ * position as an Office Manager", "9 years of experience as a music producer", or the phrase a summary
+ * opens with ("Experienced Project Manager with…"). The header block's sentences count too, for resumes whose
+ * objective has no heading. Returned as written, so it stays grounded in the text.
+ */
+export function statedTitle(lines: readonly Line[], header: readonly Line[] = []): string | null {
+  for (const line of [...lines.slice(0, 6), ...header]) {
+    for (const match of line.text.matchAll(STATED_ROLE_RE)) {
+      const stated = match.groups?.title?.trim();
+      if (stated !== undefined && isStatedTitle(stated)) return stated;
+    }
+  }
+  const first = lines[0]?.text;
+  return first === undefined ? null : openingTitle(first);
+}
+
+const VAGUE_HEADS = new Set(['professional', 'member', 'worker', 'expert', 'student']);
+
+function isStatedTitle(phrase: string): boolean {
+  const words = phrase.split(/\s+/);
+  const last = words.at(-1)!.toLowerCase().replace(/[^\p{L}]/gu, '');
+  // "professional" or "member" alone says nothing about the role.
+  if (words.length === 1 && VAGUE_HEADS.has(last)) return false;
+  if (/^(?:of|and|or|in|at|for)$/i.test(words[0]!)) return false;
+  return words.length <= 6 && TITLE_HEADS.has(last) && isKnownTitle(phrase);
+}
+
+/** "Exceptionally focused Entry Level Java Developer with…" → "Entry Level Java Developer". */
+function openingTitle(text: string): string | null {
+  const sentence = text.split(/[.;:!?](?:\s|$)/)[0]!;
+  const tokens = sentence.split(/\s+/).filter((t) => t !== '').slice(0, 14);
+  const bare = (t: string): string => t.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  let head = tokens.findIndex((t) => TITLE_HEADS.has(bare(t)) && !/^\p{Ll}+ly$/u.test(t));
+  if (head < 0) return null;
+  while (head + 1 < tokens.length && TITLE_HEADS.has(bare(tokens[head + 1]!)) && !/,$/.test(tokens[head]!)) head++;
+  let start = head;
+  while (start > 0 && start > head - 4) {
+    const prev = tokens[start - 1]!;
+    const word = bare(prev);
+    if (/[,;]$/.test(prev) || DESCRIPTIVE_WORDS.has(word) || /^\p{Ll}+(?:ly|ed)$/u.test(prev) || /\d/.test(prev)) break;
+    start--;
+  }
+  const phrase = tokens.slice(start, head + 1).join(' ').replace(/[,;]$/, '');
+  return isStatedTitle(phrase) ? phrase : null;
 }

@@ -1,3 +1,4 @@
+import { unflattenText } from '../../ingest/normalise.js';
 import { findDateRanges, findDateTokens, isDateOnly } from './dates.js';
 
 /**
@@ -29,44 +30,20 @@ const ONLY_BULLETS_RE = new RegExp(`^[${BULLET_CHARS}\\s*\\-–—|]+$`);
 const DECORATION_RE = /^(?:[\s_=~*#|:;.,\-–—⎯―]*|(?:page\s+)?\d{1,2}\s*(?:of|\/)\s*\d{1,2}|page\s+\d{1,2})$/i;
 const SEP_PLACEHOLDER = '\u0001';
 
-/** More than this many characters per newline on average means the line breaks were flattened away. */
-const FLATTENED_CHARS_PER_NEWLINE = 150;
-
-export function isFlattened(text: string): boolean {
-  let newlines = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) newlines++;
-  return newlines * FLATTENED_CHARS_PER_NEWLINE < text.length && /\S {2,}\S/.test(text);
-}
-
 export function toLines(raw: string): Line[] {
   const text = raw
     .replace(/\r\n?/g, '\n')
     .replace(INVISIBLE_RE, '')
     .replace(/\u00a0/g, ' ')
     .replace(SEPARATOR_GLYPH_RE, ` ${SEP_PLACEHOLDER} `);
-  const pieces = isFlattened(text) ? splitFlattened(text) : splitLined(text);
+  // Flattened text (line breaks turned into runs of spaces) gets its breaks back first, as at ingest.
+  const pieces = splitLined(unflattenText(text));
   return mergeWrapped(mergeSplitDateRanges(mergeLabelValues(cleanPieces(pieces))));
 }
 
 interface Piece {
   text: string;
   blockStart: boolean;
-}
-
-function splitFlattened(text: string): Piece[] {
-  const pieces: Piece[] = [];
-  // Runs of 2+ spaces (or tabs, or real newlines) separate lines; 4+ spaces or a blank line a block.
-  const re = /[ \t]*\n[ \t]*\n\s*|[ \t]*\n[ \t]*| {4,}|\t+ *| {2,3}/g;
-  let at = 0;
-  let block = true;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    pieces.push({ text: text.slice(at, m.index), blockStart: block });
-    const gap = m[0];
-    block = gap.length >= 4 || (gap.match(/\n/g)?.length ?? 0) >= 2;
-    at = m.index + gap.length;
-  }
-  pieces.push({ text: text.slice(at), blockStart: block });
-  return pieces;
 }
 
 function splitLined(text: string): Piece[] {

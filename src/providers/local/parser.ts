@@ -8,16 +8,16 @@ import {
 } from '../../domain/index.js';
 import { findEmails, findLinks, findPhones } from './contact.js';
 import { totalMonths } from './dates.js';
-import { mentionedDegrees, parseEducation } from './education.js';
-import { parseExperience } from './experience.js';
+import { mentionedDegrees, parseEducation, withStatedDegrees } from './education.js';
+import { parseExperience, withStatedRoles } from './experience.js';
 import { parseCertifications, parseLanguages } from './extras.js';
 import { Grounding, groundFields } from './grounding.js';
 import { detectLanguage } from './language.js';
 import { findLocation } from './location.js';
-import { findHeadline, findName } from './name.js';
+import { findHeadline, findName, statedTitle, titleUnderName } from './name.js';
 import { toLines, type Line } from './normalise.js';
 import { splitSections, type Section, type SectionKind } from './sections.js';
-import { extractSkills } from './skills.js';
+import { extractSkills, keywordLines } from './skills.js';
 
 /**
  * The local, offline resume parser: rules over the resume's structure (sections, date anchors, list items)
@@ -25,7 +25,7 @@ import { extractSkills } from './skills.js';
  */
 
 /** Bump whenever a rule changes what the parser returns, so evaluations can be compared across releases. */
-export const LOCAL_PARSER_VERSION = '1.0.0';
+export const LOCAL_PARSER_VERSION = '1.1.0';
 
 export interface ParseTextOptions {
   /** "Present" resolves against this; defaults to now. */
@@ -49,6 +49,11 @@ export interface ParsedText {
 const CONTACT_WINDOW = 30;
 /** Sections where a headerless resume keeps its roles and degrees. */
 const UNLABELLED: ReadonlySet<SectionKind> = new Set(['header', 'other', 'summary', 'personal']);
+/**
+ * Headings that label a list inside a role ("Achievements:", "Technologies:", "Key Projects"): read as
+ * headings of their own, they would cut the roles after them out of the experience section.
+ */
+const IN_ROLE_HEADING_RE = /^(?:(?:key|major|main|selected|notable|significant)\s+)?(?:achievements?|accomplishments?|technolog(?:y|ies)|tools|environment|projects?|responsibilities|duties|highlights)\b/i;
 
 export function parseResumeText(text: string, options: ParseTextOptions = {}): ParsedText {
   const referenceDate = options.referenceDate ?? new Date();
@@ -65,13 +70,13 @@ export function parseResumeText(text: string, options: ParseTextOptions = {}): P
       name,
       emails,
       phones: phonesNear.length > 0 ? phonesNear : findPhones(lines.slice(0, 60).map((l) => l.text).join('\n')),
-      location: findLocation(contactLines),
+      location: findLocation(contactLines, name),
       links: findLinks(text),
     },
-    headline: findHeadline(contactLines, name),
+    headline: findHeadline(contactLines, name) ?? titleUnderName(lines, name) ?? statedTitle(of('objective', 'summary'), contactLines),
     summary: summaryOf(sections),
-    skills: extractSkills({ text, skillLines: of('skills') }),
-    experience: experienceOf(sections, referenceDate),
+    skills: extractSkills({ text, skillLines: [...of('skills'), ...keywordLines(of('header', 'summary', 'objective', 'experience', 'other'))] }),
+    experience: withStatedRoles(experienceOf(sections, referenceDate), of('summary', 'objective', 'experience')),
     education: educationOf(sections, referenceDate),
     certifications: parseCertifications(of('certifications'), referenceDate),
     languages: parseLanguages({ sectionLines: of('languages'), allLines: lines }),
@@ -118,27 +123,45 @@ function summaryOf(sections: readonly Section[]): string | null {
 }
 
 function experienceOf(sections: readonly Section[], referenceDate: Date): ResumeFields['experience'] {
-  const labelled = sections.filter((s) => s.kind === 'experience').flatMap((s) => parseExperience(s.lines, { referenceDate }));
-  if (labelled.length > 0) return labelled;
+  const dated: ResumeFields['experience'] = [];
+  const undated: ResumeFields['experience'] = [];
+  for (const lines of experienceBlocks(sections)) {
+    const roles = parseExperience(lines, { referenceDate });
+    if (roles.length > 0) dated.push(...roles);
+    else undated.push(...parseExperience(lines, { referenceDate, undated: true }));
+  }
+  // Undated roles alone do not prove the section was read right: the headerless search still runs.
+  if (dated.length > 0) return [...dated, ...undated];
   // Headerless resumes: roles are wherever date ranges sit next to title- or company-like lines.
-  return sections
+  const found = sections
     .filter((s) => UNLABELLED.has(s.kind))
     .flatMap((s) => parseExperience(s.lines, { referenceDate }))
     .filter((e) => e.title !== null && e.company !== null);
+  return [...undated, ...found];
+}
+
+/** Each experience section with the in-role sections that follow it. */
+function experienceBlocks(sections: readonly Section[]): Line[][] {
+  const blocks: Line[][] = [];
+  sections.forEach((section, i) => {
+    if (section.kind !== 'experience') return;
+    const lines = [...section.lines];
+    for (let j = i + 1; j < sections.length && sections[j]!.kind !== 'experience' && IN_ROLE_HEADING_RE.test(sections[j]!.heading ?? ''); j++) {
+      lines.push(...sections[j]!.lines);
+    }
+    blocks.push(lines);
+  });
+  return blocks;
 }
 
 function educationOf(sections: readonly Section[], referenceDate: Date): ResumeFields['education'] {
   const labelled = sections.filter((s) => s.kind === 'education').flatMap((s) => parseEducation(s.lines, { referenceDate }));
-  const entries =
-    labelled.length > 0
-      ? labelled
-      : sections.filter((s) => UNLABELLED.has(s.kind)).flatMap((s) => parseEducation(s.lines, { referenceDate, strict: true }));
+  // A degree with its school under another heading ("Professional Development", a skills list) still counts.
+  const elsewhere = sections.filter((s) => s.kind !== 'education' && s.kind !== 'references').flatMap((s) => parseEducation(s.lines, { referenceDate, strict: true }));
+  const entries = withStatedDegrees(labelled, elsewhere);
   // Degrees stated after the name or in the summary, when the education section does not list them.
-  const stated = mentionedDegrees(sections.filter((s) => s.kind === 'header' || s.kind === 'summary').flatMap((s) => s.lines.slice(0, 40)));
-  for (const degree of stated) {
-    if (!entries.some((e) => e.degreeLevel === degree.degreeLevel)) entries.push(degree);
-  }
-  return entries;
+  const stated = mentionedDegrees(sections.filter((s) => s.kind === 'header' || s.kind === 'summary').flatMap((s) => s.lines.slice(0, 40)), referenceDate);
+  return withStatedDegrees(entries, stated);
 }
 
 export class LocalResumeParser implements ResumeParser {

@@ -252,11 +252,23 @@ function bulletHeading(text: string): Heading | null {
 
 const MAIN_KINDS = new Set<SectionKind>(['experience', 'education', 'skills', 'summary', 'objective', 'certifications', 'references']);
 
+/**
+ * "Marketing Related Experience", "Customer Service Experience": a Title Case line of its own block that
+ * ends in "Experience" opens an experience section even with domain words the vocabulary does not know.
+ * Not inside a skills list, where "User Experience" is an item.
+ */
+function blockHeading(line: Line, current: SectionKind): Heading | null {
+  if (!line.blockStart || current === 'skills') return null;
+  const words = line.text.trim().replace(/[:：]$/, '').split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !/^(?:experience|employment)$/i.test(words.at(-1)!)) return null;
+  return words.every((w) => /^[\p{Lu}&]/u.test(w) || STOP.has(w)) ? { kind: 'experience', rest: '' } : null;
+}
+
 export function splitSections(lines: readonly Line[]): Section[] {
   const sections: Section[] = [];
   let current: Section = { kind: 'header', heading: null, lines: [] };
   for (const line of lines) {
-    const heading = line.bullet ? bulletHeading(line.text) : detectHeading(line.text);
+    const heading = line.bullet ? bulletHeading(line.text) : (detectHeading(line.text) ?? blockHeading(line, current.kind));
     const keepInline =
       heading !== null &&
       heading.rest !== '' &&

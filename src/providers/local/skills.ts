@@ -3,17 +3,23 @@ import { canonicalSkill, findSkills } from '../../taxonomy/index.js';
 import type { Line } from './normalise.js';
 
 /**
- * Skills: every taxonomy skill mentioned anywhere (ambiguous ones like "C" or "Go" only inside skills
- * sections, which the taxonomy decides with `skillContext`), plus the short list items of skills sections as
- * written ("Meeting coordination", "Budgets & Forecasting"), which no taxonomy lists in full.
+ * Skills: every taxonomy skill mentioned anywhere (ambiguous ones like "C" or "Go", and soft skills like
+ * "Communication", only inside skills sections, which the taxonomy decides with `skillContext`), plus the
+ * short list items of skills sections as written ("Meeting coordination", "Budgets & Forecasting"), which
+ * no taxonomy lists in full.
  */
 
-const ITEM_SPLIT = new Set([',', ';', '|', '•', '·', '●', '▪', '♦', '■', '►', '✓', '/']);
+const ITEM_SPLIT = new Set([',', ';', '|', '•', '·', '●', '▪', '♦', '■', '►', '✓', '/', '~']);
 /** "Languages: C#, Java" / "Frameworks - .NET, Qt": the label is not a skill. */
 const LABEL_RE = /^([\p{L}][\p{L}\s&/-]{1,40}?)\s*[:：]\s+/u;
 const LEADING_FILLER_RE = /^(?:(?:expert|expertise|experienced|experience|proficient|proficiency|skilled|knowledge|familiar|familiarity|strong|excellent|good|advanced|basic|working|solid|hands[- ]on|understanding)\s+(?:in|of|with|at)?\s*)+/i;
 const TRAILING_FILLER_RE = /\s+(?:skills?|etc\.?|and more)$/i;
 const MAX_ITEM_WORDS = 5;
+/** A piece that opens with a function word or a verb is the tail of a sentence ("and more", "worked on a"). */
+const FRAGMENT_START_RE = /^(?:and|or|including|includes?|for|from|with|of|in|on|to|using|used|worked|working|the|a|an|as|by|at|such|like|via|etc)\b/i;
+/** Addresses, links and dates are not skills. */
+const NOT_SKILL_TEXT_RE = /@|\bwww\.|https?:|\.(?:com|org)\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+(?:19|20)\d{2}\b/iu;
+const SOFT_SKILL = 'soft-skill';
 
 export interface SkillOptions {
   /** The whole resume text, searched for unambiguous taxonomy skills. */
@@ -35,13 +41,34 @@ export function extractSkills(options: SkillOptions): Skill[] {
   for (const line of options.skillLines) {
     for (const item of listItems(line.text)) {
       const canonical = canonicalSkill(item);
+      // A lone verb form ("Analyzing", "Installing") names an activity unless the taxonomy knows it ("Accounting").
+      if (canonical === null && /^\p{Lu}\p{Ll}+ing$/u.test(item)) continue;
       add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
     }
   }
   for (const chunk of chunks(options.text)) {
-    for (const hit of findSkills(chunk)) add({ name: hit.name, surface: hit.surface, category: hit.category });
+    for (const hit of findSkills(chunk)) {
+      // "excellent communication skills" in prose is self-description; soft skills count when listed.
+      if (hit.category === SOFT_SKILL) continue;
+      add({ name: hit.name, surface: hit.surface, category: hit.category });
+    }
   }
   return [...skills.values()];
+}
+
+/**
+ * Keyword banners outside a skills section: "Budgets & Forecasting | Site Supervision | Estimating", three
+ * or more short items between bars or bullets, with no contact details or dates among them.
+ */
+export function keywordLines(lines: readonly Line[]): Line[] {
+  return lines.filter((line) => {
+    const items = line.text.split(/\s*[|•·●▪♦■]\s*/).filter((i) => i !== '');
+    return (
+      items.length >= 3 &&
+      items.every((i) => i.split(/\s+/).length <= 4 && /^\p{Lu}/u.test(i)) &&
+      !/@|\d{3}|https?:|www\./.test(line.text)
+    );
+  });
 }
 
 /** Bounded pieces, cut at line ends or spaces, so no single search sees an unbounded run of text. */
@@ -77,7 +104,15 @@ export function listItems(text: string): string[] {
   }
   // A sentence split at its commas is not a list: every piece would be long.
   if (items.length > 0 && items.every((i) => i.split(' ').length >= 4) && /[.!?]$/.test(text)) return [];
+  if (isProse(body, items)) return [];
   return items;
+}
+
+/** Ten words or more in pieces averaging three words or more: a sentence with commas, not a list. */
+function isProse(body: string, items: readonly string[]): boolean {
+  const words = body.split(/\s+/).length;
+  const perItem = items.reduce((n, i) => n + i.split(' ').length, 0) / Math.max(items.length, 1);
+  return words >= 10 && perItem >= 3;
 }
 
 function splitOutsideParentheses(text: string): string[] {
@@ -109,10 +144,12 @@ function cleanItem(raw: string): string | null {
   const item = raw
     .replace(/^[\s\-–—*+.:]+|[\s\-–—*+.,:;]+$/g, '')
     .replace(LEADING_FILLER_RE, '')
+    .replace(/^(?:and|or|&)\s+/i, '') // "Java, and Python": the last item of a list in prose
     .replace(TRAILING_FILLER_RE, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (item.length < 1 || item.length > 50) return null;
+  if (FRAGMENT_START_RE.test(item) || NOT_SKILL_TEXT_RE.test(item)) return null;
   const words = item.split(' ');
   if (words.length > MAX_ITEM_WORDS) return null;
   if (!/\p{L}/u.test(item)) return null;

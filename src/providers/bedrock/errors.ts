@@ -1,0 +1,72 @@
+import { ProviderError, type ProviderErrorCode } from '../../domain/index.js';
+
+/** What an SDK error carries, whichever class the SDK gave it. */
+interface SdkErrorShape {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  $response?: { headers?: Record<string, string | undefined> };
+}
+
+const CODE_BY_NAME: Readonly<Record<string, ProviderErrorCode>> = {
+  ThrottlingException: 'throttled',
+  ModelNotReadyException: 'throttled',
+  TooManyRequestsException: 'throttled',
+  ServiceQuotaExceededException: 'throttled',
+  ModelTimeoutException: 'timeout',
+  TimeoutError: 'timeout',
+  RequestTimeout: 'timeout',
+  RequestTimeoutException: 'timeout',
+  AccessDeniedException: 'auth',
+  UnrecognizedClientException: 'auth',
+  InvalidSignatureException: 'auth',
+  IncompleteSignatureException: 'auth',
+  MissingAuthenticationTokenException: 'auth',
+  ExpiredTokenException: 'auth',
+  CredentialsProviderError: 'auth',
+  ValidationException: 'invalid_request',
+  ResourceNotFoundException: 'invalid_request',
+  ConflictException: 'invalid_request',
+  ServiceUnavailableException: 'unavailable',
+  InternalServerException: 'unavailable',
+  ModelErrorException: 'model_error',
+  ModelStreamErrorException: 'model_error',
+};
+
+/** Node network failures: the service was not reached, so another try (or provider) may work. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_HTTP2_STREAM_ERROR', 'ERR_HTTP2_SESSION_ERROR']);
+
+/**
+ * Classifies a Bedrock Runtime failure into our stable codes. The SDK has already spent its own retries by
+ * the time this runs, so `retryable` speaks to callers with a wider view (fallback to another provider,
+ * a later job run): a quota error is throttling that waiting will not fix soon, hence not retryable.
+ */
+export function toProviderError(error: unknown, provider = 'bedrock'): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  const code = classify(name, status, e.code);
+  const retryAfter = Number(e.$response?.headers?.['retry-after']);
+  return new ProviderError(code, `Bedrock ${name}${status === undefined ? '' : ` (HTTP ${status})`}: ${e.message ?? 'no message'}`, {
+    provider,
+    ...(name === 'ServiceQuotaExceededException' ? { retryable: false } : {}),
+    ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+    details: { name, status, requestId: e.$metadata?.requestId },
+  });
+}
+
+function classify(name: string, status: number | undefined, code: string | undefined): ProviderErrorCode {
+  const byName = CODE_BY_NAME[name];
+  if (byName) return byName;
+  if (code !== undefined && NETWORK_CODES.has(code)) return 'unavailable';
+  if (status === undefined) return name === 'SyntaxError' ? 'model_error' : 'unavailable';
+  if (status === 429) return 'throttled';
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 408) return 'timeout';
+  if (status >= 500) return 'unavailable';
+  if (status >= 400) return 'invalid_request';
+  // A 2xx the SDK could not deserialize: the service answered, but not with what the model should produce.
+  return 'model_error';
+}
