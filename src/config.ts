@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { providerSettings, type ProviderSettings } from './providers/settings.js';
 
 /**
  * Service configuration, read from the environment with safe defaults so `npm start` needs nothing set.
@@ -33,6 +34,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Load the sample job corpus when the database has no jobs. */
   sampleJobs: boolean;
+  /** Which provider serves each capability, and their non-secret settings. */
+  providers: ProviderSettings;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +52,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}${got}`);
   }
   const e = parsed.data;
+  let providers: ProviderSettings;
+  try {
+    providers = providerSettings(env);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration: ${(err as Error).message}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -58,5 +67,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxPdfPages: e.JOBMATCH_MAX_PDF_PAGES,
     databaseUrl: e.DATABASE_URL,
     sampleJobs: e.JOBMATCH_SAMPLE_JOBS === 'true' || e.JOBMATCH_SAMPLE_JOBS === '1',
+    providers,
   };
 }

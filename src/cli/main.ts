@@ -59,9 +59,10 @@ export function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'summary']).default('summary'))
     .option('--reference-date <date>', 'resolve "Present" against this date (YYYY-MM-DD)', parseReferenceDate)
     .option('-c, --concurrency <n>', 'files parsed at once', parsePositiveInt, 4)
-    .action(async (files: string[], opts: { format: 'json' | 'summary'; referenceDate?: Date; concurrency: number }) => {
+    .option('-p, --provider <name>', 'parser provider (default: JOBMATCH_PARSE_PROVIDER, else local)')
+    .action(async (files: string[], opts: { format: 'json' | 'summary'; referenceDate?: Date; concurrency: number; provider?: string }) => {
       const config = loadConfig();
-      const parser = createParser('local');
+      const parser = createParser(opts.provider ?? config.providers.JOBMATCH_PARSE_PROVIDER, config.providers);
       const limit = pLimit(opts.concurrency);
       const progress = createProgress(files.length, 'parsing');
       let failures = 0;

@@ -1,15 +1,53 @@
-import { AppError, type ResumeParser } from '../domain/index.js';
+import { AppError, type Embedder, type ResumeParser } from '../domain/index.js';
+import { BedrockEmbedder, BedrockResumeParser, type TitanV2Dimensions } from './bedrock/index.js';
+import { LocalEmbedder } from './local/embeddings/index.js';
 import { LocalResumeParser } from './local/parser.js';
+import { OpenAIEmbedder, OpenAIResumeParser } from './openai/index.js';
+import { providerSettings, type ProviderSettings } from './settings.js';
 
-/** Providers that can parse resumes. Cloud providers join this list as they are added. */
-export const PARSER_PROVIDERS = ['local'] as const;
-export type ParserProviderName = (typeof PARSER_PROVIDERS)[number];
+/** Providers per capability. Each implements the same port; the local one needs no account. */
+export const PARSER_PROVIDERS = ['local', 'openai', 'bedrock'] as const;
+export const EMBEDDER_PROVIDERS = ['local', 'openai', 'bedrock'] as const;
 
-export function createParser(name: string): ResumeParser {
+function unknown(kind: string, name: string, known: readonly string[]): AppError {
+  return new AppError('invalid_request', `Unknown ${kind} provider "${name}". Available: ${known.join(', ')}.`);
+}
+
+export function createParser(name: string, settings: ProviderSettings = providerSettings()): ResumeParser {
   switch (name) {
     case 'local':
       return new LocalResumeParser();
+    case 'openai':
+      return new OpenAIResumeParser({ baseURL: settings.OPENAI_BASE_URL, model: settings.OPENAI_PARSE_MODEL });
+    case 'bedrock':
+      return new BedrockResumeParser({ region: settings.AWS_REGION, endpoint: settings.BEDROCK_ENDPOINT, modelId: settings.BEDROCK_PARSE_MODEL });
     default:
-      throw new AppError('invalid_request', `Unknown parser provider "${name}". Available: ${PARSER_PROVIDERS.join(', ')}.`);
+      throw unknown('parser', name, PARSER_PROVIDERS);
   }
+}
+
+export function createEmbedder(name: string, settings: ProviderSettings = providerSettings()): Embedder {
+  switch (name) {
+    case 'local':
+      return new LocalEmbedder();
+    case 'openai':
+      return new OpenAIEmbedder({ baseURL: settings.OPENAI_BASE_URL, model: settings.OPENAI_EMBED_MODEL, dimensions: settings.OPENAI_EMBED_DIMENSIONS });
+    case 'bedrock':
+      return new BedrockEmbedder({
+        region: settings.AWS_REGION,
+        endpoint: settings.BEDROCK_ENDPOINT,
+        modelId: settings.BEDROCK_EMBED_MODEL,
+        dimensions: settings.BEDROCK_EMBED_DIMENSIONS as TitanV2Dimensions | undefined,
+      });
+    default:
+      throw unknown('embedder', name, EMBEDDER_PROVIDERS);
+  }
+}
+
+/** The configured embedders by space id, the default (first configured) first. */
+export function createEmbedders(settings: ProviderSettings = providerSettings()): Map<string, Embedder> {
+  return new Map(settings.JOBMATCH_EMBED_PROVIDERS.map((name) => {
+    const e = createEmbedder(name, settings);
+    return [e.space.id, e] as const;
+  }));
 }

@@ -1,0 +1,32 @@
+/**
+ * `npm run emulators`: the cloud providers' wire emulators on loopback, so the cloud paths can be tried with
+ * no account and no network. They answer with the local parser and embedder, in each provider's exact wire
+ * format (and verify SigV4 for AWS). Stop with Ctrl-C.
+ */
+import { startBedrockEmulator } from '../test/emulators/bedrock.js';
+import { startOpenAiEmulator } from '../test/emulators/openai.js';
+
+// Test credentials, valid only against these emulators.
+const AWS = { accessKeyId: 'AKIDEMULATOR', secretAccessKey: 'emulator-secret' };
+const OPENAI_KEY = 'sk-emulator';
+
+const openai = await startOpenAiEmulator({ port: 4010, apiKey: OPENAI_KEY });
+const bedrock = await startBedrockEmulator({ ...AWS, port: 4011 });
+
+process.stdout.write(`Emulators running. Point jobmatch at them with:
+
+  # OpenAI
+  OPENAI_API_KEY=${OPENAI_KEY} OPENAI_BASE_URL=${openai.url} JOBMATCH_PARSE_PROVIDER=openai JOBMATCH_EMBED_PROVIDERS=openai,local npm start
+
+  # AWS Bedrock (credentials resolved by the AWS SDK's default chain, here from the environment)
+  AWS_ACCESS_KEY_ID=${AWS.accessKeyId} AWS_SECRET_ACCESS_KEY=${AWS.secretAccessKey} AWS_REGION=us-east-1 \\
+  BEDROCK_ENDPOINT=${bedrock.url} JOBMATCH_PARSE_PROVIDER=bedrock JOBMATCH_EMBED_PROVIDERS=bedrock,local npm start
+
+`);
+
+const stop = async () => {
+  await Promise.all([openai.close(), bedrock.close()]);
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
