@@ -1593,6 +1593,49 @@ function isAmbiguous(key: string, explicit: boolean, common: ReadonlySet<string>
   return common.has(key) || /^\d+$/.test(key);
 }
 
+/** Words a skills list uses to grade a skill ("Basic: Excel", "Advanced German"), never a skill themselves. */
+const PROFICIENCY_WORDS = new Set(wordList(`basic beginner intermediate advanced expert proficient fluent native
+  elementary working familiar`));
+
+/** Activities a skill name adds to its subject: "API development", "Internet research". */
+const ACTIVITY_WORDS = new Set(wordList(`development research design management analysis integration testing
+  and`));
+
+/** Heads of a whole field of study or work ("information technology"), broader than any one skill. */
+const FIELD_HEADS = new Set(wordList(`technology technologies science sciences studies`));
+
+/**
+ * Aliases that are far more often something else on a resume, so even a skills list must not map them:
+ * - a proficiency word ("basic" is not the BASIC language there);
+ * - the bare subject of an activity skill ("api" is not API development, "training" is not "Training and
+ *   development", "internet" is not Internet research): the word names the thing, the skill is doing it;
+ * - a broad field named with other words than the skill's ("information technology" for "Computer
+ *   technology"): ESCO lists such fields as alternative labels of a narrower concept.
+ */
+function isMisleadingAlias(key: string, skillName: string, common: ReadonlySet<string>): boolean {
+  const nameKey = phraseKey(skillName);
+  if (PROFICIENCY_WORDS.has(key)) return true;
+  if (key === nameKey) return false;
+  const words = key.split(' ');
+  const nameWords = nameKey.split(' ');
+  if (words.length === 1 && nameWords.length > 1 && nameWords[0] === key && !SHORT_UNAMBIGUOUS.has(key)) {
+    return nameWords.slice(1).every((w) => ACTIVITY_WORDS.has(w));
+  }
+  const head = words.at(-1)!;
+  return (
+    words.length > 1 &&
+    FIELD_HEADS.has(head) &&
+    words.every((w) => common.has(w) || FIELD_HEADS.has(w)) &&
+    !words.slice(0, -1).some((w) => nameWords.some((n) => sameStem(w, n)))
+  );
+}
+
+/** "behavioral"/"behavioural", "law"/"law": the same word for the purpose of comparing qualifiers. */
+function sameStem(a: string, b: string): boolean {
+  const length = Math.min(4, a.length, b.length);
+  return a.slice(0, length) === b.slice(0, length);
+}
+
 /**
  * "PyTorch", "LaTeX", "SAS": a spelling that identifies the skill by itself (unlike "Go" or "Excel"). An
  * all-caps everyday word ("FAST", "SOAP") is just emphasis, so it does not count.
@@ -1716,6 +1759,7 @@ function build(skillsDir: string): TaxonomyFile {
   const skills: TaxonomyFile['skills'] = registry.drafts
     .map((draft): TaxonomyFile['skills'][number] => {
       const aliases = [...draft.aliases]
+        .filter(([key]) => !isMisleadingAlias(key, draft.name, common))
         .map(([key, { surface, ambiguous }]) => {
           if (!isAmbiguous(key, ambiguous, common)) return key;
           return AMBIGUOUS_PREFIX + (hasDistinctiveCase(surface, common) ? surface : key);

@@ -10,6 +10,19 @@ function range(text: string): [string | null, string | null, boolean] | undefine
   return r === undefined ? undefined : [r.start, r.end, r.current];
 }
 
+describe('range extent', () => {
+  it('covers the bare start month, the two-digit end and "onwards", so a line can drop the whole range', () => {
+    for (const [line, dates] of [
+      ['Clerk, January - May 2011, Acme', 'January - May 2011'],
+      ['Clerk 1984-86 Acme', '1984-86'],
+      ['Clerk May 2014 onwards', 'May 2014 onwards'],
+    ] as const) {
+      const r = findDateRanges(line, REFERENCE)[0]!;
+      assert.equal(line.slice(r.index, r.index + r.length), dates);
+    }
+  });
+});
+
 describe('date ranges', () => {
   const cases: [string, [string | null, string | null, boolean]][] = [
     ['Jan 2021 - Mar 2022', ['2021-01', '2022-03', false]],
@@ -37,6 +50,22 @@ describe('date ranges', () => {
     ['2015 Present', ['2015', null, true]],
     // Template placeholders still mark where a role's dates are.
     ['September 20XX - Present', [null, null, true]],
+    ['19xx – 20xx', [null, null, false]],
+    ['[Year] - Present', [null, null, true]],
+    ['[year] – [year]', [null, null, false]],
+    // A year range whose end keeps two digits; a plain "2019-03" may be an ISO month, so it stays a year.
+    ['1984-86', ['1984', '1986', false]],
+    ['1998 – 02', ['1998', '2002', false]],
+    ['2019-03', ['2019', null, false]],
+    // Spaced month/year.
+    ['08 / 2008 - 09 / 2009', ['2008-08', '2009-09', false]],
+    // A month-only start takes the end's year (the year before when it comes later in the year).
+    ['January - May 2011', ['2011-01', '2011-05', false]],
+    ['November to February 2011', ['2010-11', '2011-02', false]],
+    // Open ranges written after or before their start.
+    ['May 2014 onwards', ['2014-05', null, true]],
+    ['since 2019', ['2019', null, true]],
+    ['Analyst 20072013 Acme', ['2007', '2013', false]],
   ];
   for (const [text, expected] of cases) {
     it(`reads "${text}"`, () => assert.deepEqual(range(text), expected));

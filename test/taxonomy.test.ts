@@ -133,6 +133,30 @@ describe('findSkills', () => {
   });
 });
 
+describe('findSkills precision', () => {
+  it('does not map proficiency words, bare subjects or broad fields onto a narrower skill', () => {
+    const text = 'Basic: Excel. Training, internet, API, information technology';
+    for (const skillContext of [false, true]) {
+      const found = names(text, skillContext);
+      for (const wrong of ['BASIC', 'Training and development', 'Internet research', 'API development', 'Computer technology']) {
+        assert.ok(!found.includes(wrong), `${wrong} in ${found.join(', ')}`);
+      }
+    }
+    assert.deepEqual(names('API development, staff training, internet research'), [
+      'API development',
+      'Training and development',
+      'Internet research',
+    ]);
+  });
+
+  it('stays linear on long unbroken runs of e-mail characters', () => {
+    // Quadratic before: the e-mail pattern rescanned the rest of the run at every position.
+    const text = '1-1-'.repeat(50_000);
+    assert.deepEqual(findSkills(text), []);
+    assert.deepEqual(names(`${'a.'.repeat(20_000)} Python`), ['Python']);
+  });
+});
+
 describe('skillInfo', () => {
   it('exposes the O*NET hot technology flag', () => {
     assert.deepEqual(skillInfo('kubernetes'), { name: 'Kubernetes', category: 'developer-tool', hot: true });

@@ -22,9 +22,10 @@ export interface Token {
 }
 
 // Order matters: URL/e-mail first so their parts never become words; then words; then phrase symbols;
-// then gaps; anything else is a break.
+// then gaps; anything else is a break. The e-mail branch may only start where a run of e-mail characters
+// starts: tried inside a long run ("1-1-1-…"), it would rescan the rest of the run at every position.
 const TOKEN_RE =
-  /(?<url>(?:https?:\/\/|www\.)[^\s,;()<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(?<word>[\p{L}\p{N}\p{M}]+)|(?<symbol>[+#./&'’@!])|(?<gap>[\s\-_‐]+)|(?<other>.)/gsu;
+  /(?<url>(?:https?:\/\/|www\.)[^\s,;()<>]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(?<word>[\p{L}\p{N}\p{M}]+)|(?<symbol>[+#./&'’@!])|(?<gap>[\s\-_‐]+)|(?<other>.)/gsu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

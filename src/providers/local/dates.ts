@@ -32,8 +32,9 @@ const MONTHS: Record<string, number> = {
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const YEAR4 = String.raw`(?:19[4-9]\d|20[0-4]\d)`;
-/** Templates write "20XX": still a date position (an anchor for a role), but no value. */
-const YEAR_OR_PLACEHOLDER = String.raw`(?:19[4-9]\d|20[0-4]\d|(?:19|20)[xX]{2})`;
+/** Templates write "20XX" or "[Year]": still a date position (an anchor for a role), but no value. */
+const PLACEHOLDER = String.raw`(?:(?:19|20)[xX]{2}|\[\s*(?:year|yyyy)\s*\])`;
+const YEAR_OR_PLACEHOLDER = String.raw`(?:19[4-9]\d|20[0-4]\d|${PLACEHOLDER})`;
 const SEASON = String.raw`(spring|summer|fall|autumn|winter)`;
 const PRESENT = String.raw`(present|current(?:ly)?|now|today|ongoing|(?:till|til|until|to)\s+(?:the\s+)?(?:date|now|present))`;
 
@@ -53,18 +54,20 @@ const TOKEN_RE = new RegExp(
     String.raw`(?<![\w])${SEASON.replace('(spring', '(?<s_season>spring')}[\s,]{0,3}(?<s_year>${YEAR_OR_PLACEHOLDER})(?!\d)`,
     // 2/1/2012, 18/06/2014, 10.04.1978 (day kept out)
     String.raw`(?<![\d/.])(?<n3_a>\d{1,2})[/.\-](?<n3_b>\d{1,2})[/.\-](?<n3_year>${YEAR4}|\d{2})(?!\d|[/.]\d)`,
-    // 01/2019, 3-2020, 2019/03, 2019.03
-    String.raw`(?<![\d/.])(?<n2_mon>0?[1-9]|1[0-2])[/.\-](?<n2_year>${YEAR4})(?!\d)`,
+    // 01/2019, 3-2020, 08 / 2008, 2019/03, 2019.03
+    String.raw`(?<![\d/.])(?<n2_mon>0?[1-9]|1[0-2])(?:[/.\-]|\s?/\s?)(?<n2_year>${YEAR4})(?!\d)`,
     String.raw`(?<![\d/.\-])(?<n2r_year>${YEAR4})[/.](?<n2r_mon>0?[1-9]|1[0-2])(?!\d|[/.]\d)`,
     // 7/95 (month/two-digit year; slash only, to keep fractions and scores out)
     String.raw`(?<![\d/.])(?<my_mon>0?[1-9]|1[0-2])/(?<my_yy>\d{2})(?![\d/])`,
     // '19
     String.raw`(?<![\w'’])['’](?<yy>\d{2})(?![\d'’])`,
+    // 1984-86, 2019 – 20: a year range whose end keeps two digits. "2019-03" (ISO month) stays a year.
+    String.raw`(?<![\d.$€£/])(?<yr_a>${YEAR4})(?<yr_gap>\s*[-–—]\s*)(?<yr_b>\d{2})(?![\d%:]|[/.]\d|\s*(?:st|nd|rd|th)\b)`,
     // 20132015: two years whose dash was lost
     String.raw`(?<![\d.,$€£])(?<gl_a>${YEAR4})(?<gl_b>${YEAR4})(?![\d%])`,
     // 2019
     String.raw`(?<![\d.$€£])(?<year>${YEAR4})(?![\d%]|,\d)`,
-    String.raw`(?<![\w])(?<ph_year>(?:19|20)[xX]{2})(?!\w)`,
+    String.raw`(?<![\w])(?<ph_year>${PLACEHOLDER})(?!\w)`,
     // Present, Current, till date…
     String.raw`(?<![\p{L}])${PRESENT.replace('(present', '(?<present>present')}(?!\w)`,
   ].join('|'),
@@ -75,6 +78,10 @@ const TOKEN_RE = new RegExp(
 const RANGE_GAP_RE = /^[\s,:;()[\]]*(?:(?:-+|–|—|‒|―|~|to|till|til|until|through|thru|upto|up to|and|->|-->|→|»|\u2013|\/)[\s,:;()[\]]*(?:until:?\s*)?)?$/i;
 
 const SINCE_RE = /(?:since|from)[\s:]*$/i;
+/** "May 2014 onwards": an open range written after its start. */
+const ONWARDS_RE = /^[\s,]*(?:onwards?|forward|and\s+ongoing)\b/i;
+/** "January - May 2011": a start month whose year is the end's. */
+const MONTH_ONLY_START_RE = new RegExp(String.raw`(?<![\w])${MONTH}[\s,]*(?:-+|–|—|to|till|until|through)\s*$`, 'iu');
 
 function pad(month: number): string {
   return month < 10 ? `0${month}` : String(month);
@@ -84,6 +91,21 @@ function yearFromTwoDigits(yy: number, referenceYear: number): number {
   // "'19" is 2019 unless that is more than a few years ahead of the reference date.
   const century = yy + 2000 <= referenceYear + 5 ? 2000 : 1900;
   return century + yy;
+}
+
+/**
+ * "1984-86" → 1986, "1998-02" → 2002. Null when the end would be more than a few decades after the start, or
+ * when a plain "2019-03" could be an ISO year-month (ends up to 12 need spaces or a dash other than "-").
+ */
+function twoDigitEndYear(start: number, yy: number, gap: string): number | undefined {
+  if (yy <= 12 && gap === '-') return undefined;
+  let end = start - (start % 100) + yy;
+  if (end < start) end += 100;
+  return end - start <= 30 ? end : undefined;
+}
+
+function isPlaceholder(year: string): boolean {
+  return !/^\d+$/.test(year);
 }
 
 function monthNumber(name: string): number {
@@ -103,6 +125,15 @@ export function findDateTokens(text: string, referenceDate: Date = new Date()): 
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const g = m.groups ?? {};
+    if (g.yr_a !== undefined && g.yr_b !== undefined) {
+      const end = twoDigitEndYear(Number(g.yr_a), Number(g.yr_b), g.yr_gap ?? '');
+      const bIndex = m.index + 4 + (g.yr_gap ?? '').length;
+      tokens.push({ date: g.yr_a, present: false, index: m.index, end: m.index + 4 });
+      if (end !== undefined && end <= referenceYear + 10) {
+        tokens.push({ date: String(end), present: false, index: bIndex, end: bIndex + 2 });
+      }
+      continue;
+    }
     if (g.gl_a !== undefined && g.gl_b !== undefined) {
       if (g.gl_a > g.gl_b) continue; // an id number, not a range
       tokens.push({ date: g.gl_a, present: false, index: m.index, end: m.index + 4 });
@@ -123,13 +154,16 @@ function tokenFromGroups(
   if (g.present !== undefined) return { date: null, present: true };
   if (g.dm_mon !== undefined) return { date: partial(Number(g.dm_year), monthNumber(g.dm_mon)), present: false };
   if (g.m_mon !== undefined) {
-    const year = g.m_year !== undefined ? Number(g.m_year.toLowerCase().includes('x') ? NaN : g.m_year) : yearFromTwoDigits(Number(g.m_yy), referenceYear);
+    const year = g.m_year !== undefined ? (isPlaceholder(g.m_year) ? NaN : Number(g.m_year)) : yearFromTwoDigits(Number(g.m_yy), referenceYear);
     return { date: partial(year, monthNumber(g.m_mon)), present: false };
   }
   if (g.my2_mon !== undefined) {
     return { date: partial(yearFromTwoDigits(Number(g.my2_yy), referenceYear), monthNumber(g.my2_mon)), present: false };
   }
-  if (g.s_season !== undefined) return { date: partial(Number(g.s_year?.toLowerCase().includes('x') ? NaN : g.s_year), null), present: false };
+  if (g.s_season !== undefined) {
+    const year = g.s_year === undefined || isPlaceholder(g.s_year) ? NaN : Number(g.s_year);
+    return { date: partial(year, null), present: false };
+  }
   if (g.n3_a !== undefined) {
     const a = Number(g.n3_a);
     const b = Number(g.n3_b);
@@ -179,10 +213,33 @@ export function findDateRanges(text: string, referenceDate: Date = new Date()): 
       i++;
       continue;
     }
-    const open = SINCE_RE.test(text.slice(Math.max(0, a.index - 8), a.index));
-    ranges.push({ start: a.date, end: null, current: open, index: a.index, length: a.end - a.index });
+    const monthOnly = monthOnlyRange(text, a);
+    if (monthOnly !== undefined) {
+      ranges.push(monthOnly);
+      continue;
+    }
+    const onwards = ONWARDS_RE.exec(text.slice(a.end));
+    const open = onwards !== null || SINCE_RE.test(text.slice(Math.max(0, a.index - 8), a.index));
+    const end = a.end + (onwards?.[0].length ?? 0);
+    ranges.push({ start: a.date, end: null, current: open, index: a.index, length: end - a.index });
   }
   return ranges;
+}
+
+/**
+ * "January - May 2011": the start month borrows the end's year ("November - February 2011" starts in the
+ * year before). Undefined unless `end` is a month-precise date preceded by a bare month and a dash or "to".
+ */
+function monthOnlyRange(text: string, end: DateToken): DateRange | undefined {
+  if (end.date === null || end.date.length !== 7) return undefined;
+  const before = text.slice(Math.max(0, end.index - 24), end.index);
+  const m = MONTH_ONLY_START_RE.exec(before);
+  if (m === null) return undefined;
+  const startMonth = monthNumber(m[1]!);
+  const endYear = Number(end.date.slice(0, 4));
+  const year = startMonth <= Number(end.date.slice(5, 7)) ? endYear : endYear - 1;
+  const index = end.index - before.length + m.index;
+  return { start: partial(year, startMonth), end: end.date, current: false, index, length: end.end - index };
 }
 
 function rangeIsOrdered(a: DateToken, b: DateToken): boolean {

@@ -25,7 +25,7 @@ import { extractSkills, keywordLines } from './skills.js';
  */
 
 /** Bump whenever a rule changes what the parser returns, so evaluations can be compared across releases. */
-export const LOCAL_PARSER_VERSION = '1.1.0';
+export const LOCAL_PARSER_VERSION = '1.1.1';
 
 export interface ParseTextOptions {
   /** "Present" resolves against this; defaults to now. */
