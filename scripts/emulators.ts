@@ -4,6 +4,7 @@
  * format (and verify SigV4 for AWS). Stop with Ctrl-C.
  */
 import { startBedrockEmulator } from '../test/emulators/bedrock.js';
+import { startHuggingFaceEmulator } from '../test/emulators/huggingface.js';
 import { startOpenAiEmulator } from '../test/emulators/openai.js';
 
 // Test credentials, valid only against these emulators.
@@ -12,6 +13,7 @@ const OPENAI_KEY = 'sk-emulator';
 
 const openai = await startOpenAiEmulator({ port: 4010, apiKey: OPENAI_KEY });
 const bedrock = await startBedrockEmulator({ ...AWS, port: 4011 });
+const hf = await startHuggingFaceEmulator({ token: 'hf_emulator', port: 4012 });
 
 process.stdout.write(`Emulators running. Point jobmatch at them with:
 
@@ -22,10 +24,13 @@ process.stdout.write(`Emulators running. Point jobmatch at them with:
   AWS_ACCESS_KEY_ID=${AWS.accessKeyId} AWS_SECRET_ACCESS_KEY=${AWS.secretAccessKey} AWS_REGION=us-east-1 \\
   BEDROCK_ENDPOINT=${bedrock.url} JOBMATCH_PARSE_PROVIDER=bedrock JOBMATCH_EMBED_PROVIDERS=bedrock,local npm start
 
+  # Hugging Face (a dedicated inference endpoint)
+  HF_TOKEN=hf_emulator HF_ENDPOINT_URL=${hf.endpointUrl} HF_EMBED_DIMENSIONS=512 JOBMATCH_EMBED_PROVIDERS=huggingface,local npm start
+
 `);
 
 const stop = async () => {
-  await Promise.all([openai.close(), bedrock.close()]);
+  await Promise.all([openai.close(), bedrock.close(), hf.close()]);
   process.exit(0);
 };
 process.once('SIGINT', () => void stop());

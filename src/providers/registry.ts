@@ -1,5 +1,6 @@
 import { AppError, type Embedder, type ResumeParser } from '../domain/index.js';
 import { BedrockEmbedder, BedrockResumeParser, type TitanV2Dimensions } from './bedrock/index.js';
+import { HuggingFaceEmbedder } from './huggingface/index.js';
 import { LocalEmbedder } from './local/embeddings/index.js';
 import { LocalResumeParser } from './local/parser.js';
 import { OpenAIEmbedder, OpenAIResumeParser } from './openai/index.js';
@@ -7,7 +8,7 @@ import { providerSettings, type ProviderSettings } from './settings.js';
 
 /** Providers per capability. Each implements the same port; the local one needs no account. */
 export const PARSER_PROVIDERS = ['local', 'openai', 'bedrock'] as const;
-export const EMBEDDER_PROVIDERS = ['local', 'openai', 'bedrock'] as const;
+export const EMBEDDER_PROVIDERS = ['local', 'openai', 'bedrock', 'huggingface'] as const;
 
 function unknown(kind: string, name: string, known: readonly string[]): AppError {
   return new AppError('invalid_request', `Unknown ${kind} provider "${name}". Available: ${known.join(', ')}.`);
@@ -39,6 +40,9 @@ export function createEmbedder(name: string, settings: ProviderSettings = provid
         modelId: settings.BEDROCK_EMBED_MODEL,
         dimensions: settings.BEDROCK_EMBED_DIMENSIONS as TitanV2Dimensions | undefined,
       });
+    case 'huggingface':
+      // HF_TOKEN is read by the embedder itself, never through our settings.
+      return new HuggingFaceEmbedder({ model: settings.HF_EMBED_MODEL, endpointUrl: settings.HF_ENDPOINT_URL, dimensions: settings.HF_EMBED_DIMENSIONS });
     default:
       throw unknown('embedder', name, EMBEDDER_PROVIDERS);
   }
