@@ -4,11 +4,12 @@ import { HuggingFaceEmbedder } from './huggingface/index.js';
 import { LocalEmbedder } from './local/embeddings/index.js';
 import { LocalResumeParser } from './local/parser.js';
 import { OpenAIEmbedder, OpenAIResumeParser } from './openai/index.js';
+import { SageMakerEmbedder } from './sagemaker/index.js';
 import { providerSettings, type ProviderSettings } from './settings.js';
 
 /** Providers per capability. Each implements the same port; the local one needs no account. */
 export const PARSER_PROVIDERS = ['local', 'openai', 'bedrock'] as const;
-export const EMBEDDER_PROVIDERS = ['local', 'openai', 'bedrock', 'huggingface'] as const;
+export const EMBEDDER_PROVIDERS = ['local', 'openai', 'bedrock', 'huggingface', 'sagemaker'] as const;
 
 function unknown(kind: string, name: string, known: readonly string[]): AppError {
   return new AppError('invalid_request', `Unknown ${kind} provider "${name}". Available: ${known.join(', ')}.`);
@@ -43,6 +44,18 @@ export function createEmbedder(name: string, settings: ProviderSettings = provid
     case 'huggingface':
       // HF_TOKEN is read by the embedder itself, never through our settings.
       return new HuggingFaceEmbedder({ model: settings.HF_EMBED_MODEL, endpointUrl: settings.HF_ENDPOINT_URL, dimensions: settings.HF_EMBED_DIMENSIONS });
+    case 'sagemaker':
+      if (!settings.SAGEMAKER_ENDPOINT_NAME || !settings.SAGEMAKER_EMBED_DIMENSIONS) {
+        throw new AppError('invalid_request', 'The sagemaker embedder needs SAGEMAKER_ENDPOINT_NAME and SAGEMAKER_EMBED_DIMENSIONS.');
+      }
+      return new SageMakerEmbedder({
+        endpointName: settings.SAGEMAKER_ENDPOINT_NAME,
+        dimensions: settings.SAGEMAKER_EMBED_DIMENSIONS,
+        format: settings.SAGEMAKER_EMBED_FORMAT,
+        targetVariant: settings.SAGEMAKER_TARGET_VARIANT,
+        region: settings.AWS_REGION,
+        endpoint: settings.SAGEMAKER_RUNTIME_ENDPOINT,
+      });
     default:
       throw unknown('embedder', name, EMBEDDER_PROVIDERS);
   }

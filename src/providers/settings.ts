@@ -11,7 +11,7 @@ const list = z
 
 export const ProviderSettingsSchema = z.object({
   JOBMATCH_PARSE_PROVIDER: z.enum(['local', 'openai', 'bedrock']).default('local'),
-  JOBMATCH_EMBED_PROVIDERS: list.pipe(z.array(z.enum(['local', 'openai', 'bedrock', 'huggingface'])).min(1)).default(['local']),
+  JOBMATCH_EMBED_PROVIDERS: list.pipe(z.array(z.enum(['local', 'openai', 'bedrock', 'huggingface', 'sagemaker'])).min(1)).default(['local']),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_PARSE_MODEL: z.string().min(1).optional(),
   OPENAI_EMBED_MODEL: z.string().min(1).optional(),
@@ -21,6 +21,11 @@ export const ProviderSettingsSchema = z.object({
   BEDROCK_PARSE_MODEL: z.string().min(1).optional(),
   BEDROCK_EMBED_MODEL: z.string().min(1).default('amazon.titan-embed-text-v2:0'),
   BEDROCK_EMBED_DIMENSIONS: z.enum(['256', '512', '1024']).transform(Number).optional(),
+  SAGEMAKER_ENDPOINT_NAME: z.string().min(1).optional(),
+  SAGEMAKER_EMBED_FORMAT: z.enum(['tei', 'hf-pooling', 'djl']).default('tei'),
+  SAGEMAKER_EMBED_DIMENSIONS: z.coerce.number().int().positive().optional(),
+  SAGEMAKER_TARGET_VARIANT: z.string().min(1).optional(),
+  SAGEMAKER_RUNTIME_ENDPOINT: z.url().optional(),
   HF_EMBED_MODEL: z.string().min(1).optional(),
   HF_ENDPOINT_URL: z.url().optional(),
   HF_EMBED_DIMENSIONS: z.coerce.number().int().positive().optional(),
