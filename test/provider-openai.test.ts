@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import OpenAI, { BadRequestError } from 'openai';
 import { AppError, ParsedResumeSchema, ProviderError, type ProviderErrorCode } from '../src/domain/index.js';
 import { OpenAIEmbedder, OpenAIResumeParser, type OpenAIParserOptions } from '../src/providers/openai/index.js';
-import { promptVersion, RESUME_PARSE_PROMPT, strictResumeFieldsSchema } from '../src/providers/shared/index.js';
+import { promptVersion, RESUME_PARSE_PROMPT, strictResumeFieldsSchema } from '../src/providers/common/index.js';
 import { HALLUCINATED_HEADLINE, startOpenAiEmulator, type OpenAiEmulator } from './emulators/openai.js';
 
 const REFERENCE = new Date('2024-06-15T00:00:00Z');

@@ -13,7 +13,7 @@ import {
   toParsedResume,
   validateWithRepair,
   withDeadline,
-} from '../src/providers/shared/index.js';
+} from '../src/providers/common/index.js';
 
 const EMPTY: ResumeFields = {
   contact: { name: null, emails: [], phones: [], location: null, links: [] },

@@ -7,7 +7,7 @@ import type { ServerResponse } from 'node:http';
 import type { ResumeFields } from '../../src/domain/index.js';
 import { LocalEmbedder } from '../../src/providers/local/embeddings/index.js';
 import { parseResumeText } from '../../src/providers/local/parser.js';
-import { strictSchemaViolations } from '../../src/providers/shared/index.js';
+import { strictSchemaViolations } from '../../src/providers/common/index.js';
 import { approximateTokens, sendJson, startLoopbackServer, type RecordedRequest } from './http.js';
 
 export type OpenAiFault =

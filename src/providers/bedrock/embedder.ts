@@ -8,7 +8,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { priceUsage, withDeadline, type PriceTable } from '../shared/index.js';
+import { priceUsage, withDeadline, type PriceTable } from '../common/index.js';
 import { baseModelId, createBedrockClient, type BedrockClientOptions } from './client.js';
 import {
   COHERE_V3_DIMENSIONS,

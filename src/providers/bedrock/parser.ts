@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
 import { ProviderError, type ParseRequest, type ParseResult, type ResumeParser } from '../../domain/index.js';
-import { parseResumeWithLlm, strictResumeFieldsSchema, type Conversation, type ModelAnswer, type PriceTable, type ResumePrompt } from '../shared/index.js';
+import { parseResumeWithLlm, strictResumeFieldsSchema, type Conversation, type ModelAnswer, type PriceTable, type ResumePrompt } from '../common/index.js';
 import { baseModelId, createBedrockClient, type BedrockClientOptions } from './client.js';
 import { toProviderError } from './errors.js';
 

@@ -8,7 +8,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { priceUsage, withDeadline, type PriceTable } from '../shared/index.js';
+import { priceUsage, withDeadline, type PriceTable } from '../common/index.js';
 import { createOpenAIClient, type OpenAIClientOptions } from './client.js';
 import { PROVIDER, toProviderError } from './errors.js';
 

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { ProviderError, type ParseRequest, type ParseResult, type ResumeParser } from '../../domain/index.js';
-import { parseResumeWithLlm, strictResumeFieldsSchema, type Conversation, type ModelAnswer, type PriceTable, type ResumePrompt } from '../shared/index.js';
+import { parseResumeWithLlm, strictResumeFieldsSchema, type Conversation, type ModelAnswer, type PriceTable, type ResumePrompt } from '../common/index.js';
 import { createOpenAIClient, type OpenAIClientOptions } from './client.js';
 import { PROVIDER, toProviderError } from './errors.js';
 

@@ -12,7 +12,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { withDeadline } from '../shared/index.js';
+import { withDeadline } from '../common/index.js';
 import { toProviderError } from './errors.js';
 import { parseVectors, requestBody, type FormatOptions, type SageMakerFormat } from './formats.js';
 

@@ -32,7 +32,7 @@ export interface PriceTable {
 }
 
 /**
- * On-demand list prices, us-east-1, from ../shared/reference/wire-protocols.md §6 (sources and caveats there:
+ * On-demand list prices, us-east-1, from the wire-protocols reference (§6) (sources and caveats there:
  * Claude 3/3.5 may cost more under Bedrock's extended-access pricing). Override with a table of your own
  * (`priceUsage(..., table)`) rather than editing these in place.
  */
