@@ -41,3 +41,9 @@ export type EmbeddingSpace = z.infer<typeof EmbeddingSpaceSchema>;
 export function embeddingSpaceId(s: Omit<EmbeddingSpace, 'id'>): string {
   return `${s.provider}:${s.model}:${s.dimensions}:${s.version}`;
 }
+
+/** A space with its id, frozen: what every embedder exposes. Dimensions must be a positive integer. */
+export function embeddingSpace(s: Omit<EmbeddingSpace, 'id'>): EmbeddingSpace {
+  if (!Number.isInteger(s.dimensions) || s.dimensions < 1) throw new RangeError('dimensions must be a positive integer');
+  return Object.freeze({ id: embeddingSpaceId(s), ...s });
+}

@@ -19,10 +19,6 @@ export class JobIndex {
     return this.jobs.get(id);
   }
 
-  all(): IterableIterator<Job> {
-    return this.jobs.values();
-  }
-
   upsertJobs(jobs: readonly Job[]): void {
     for (const job of jobs) this.jobs.set(job.id, job);
     this.lexical.upsert(jobs);

@@ -93,11 +93,6 @@ export class LexicalIndex {
     if (this.ids.length > 64 && this.live < this.ids.length * 0.75) this.compact();
   }
 
-  /** Top `limit` jobs for a free-text query, best first. */
-  query(text: string, limit: number): LexicalHit[] {
-    return this.score(text).top(limit);
-  }
-
   /**
    * Scores every job against a query once; then the top k, or the score of any job (0 if it shares no
    * term), without searching again. Hybrid ranking needs both: its own candidates and the BM25 score of

@@ -5,6 +5,7 @@ import type { ResumeFields } from '../../src/domain/index.js';
 import { LocalEmbedder } from '../../src/providers/local/embeddings/index.js';
 import { parseResumeText } from '../../src/providers/local/parser.js';
 import { verifySigV4, type SigV4Credentials, type SigV4Verdict } from './sigv4.js';
+import { faultQueue } from './faults.js';
 
 /**
  * A loopback Bedrock Runtime for tests and offline demos. It speaks what the real service speaks where the
@@ -109,16 +110,9 @@ export async function startBedrockEmulator(options: BedrockEmulatorOptions): Pro
   const region = options.region ?? 'us-east-1';
   const embed = options.embed ?? localEmbed;
   const requests: RecordedBedrockRequest[] = [];
-  let faults: Array<BedrockFault & { left: number }> = [];
-  const setFault = (fault: BedrockFault | BedrockFault[] | null): void => {
-    faults = (fault === null ? [] : [fault].flat()).map((f) => ({ ...f, left: f.times ?? Infinity }));
-  };
-  setFault(options.faults ?? null);
-  const nextFault = (): BedrockFault | undefined => {
-    const fault = faults.find((f) => f.left > 0);
-    if (fault) fault.left -= 1;
-    return fault;
-  };
+  const faults = faultQueue<BedrockFault>(options.faults ?? null);
+  const setFault = faults.set;
+  const nextFault = faults.next;
   const promptCache = new Set<string>();
 
   const server = http2.createServer();

@@ -7,6 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { LocalEmbedder } from '../../src/providers/local/embeddings/index.js';
 import { sendJson, startLoopbackServer, type RecordedRequest } from './http.js';
+import { faultQueue } from './faults.js';
 
 export type HuggingFaceFault =
   /** 503 `{"error":"Model ... is currently loading","estimated_time":...}` (estimatedTime default 0). */
@@ -50,16 +51,9 @@ const PIPELINE_ROUTE = /^\/hf-inference\/models\/(.+)\/pipeline\/feature-extract
 export async function startHuggingFaceEmulator(options: HuggingFaceEmulatorOptions = {}): Promise<HuggingFaceEmulator> {
   const token = options.token === undefined ? 'hf_test' : options.token;
   const requests: RecordedRequest[] = [];
-  let faults: { fault: HuggingFaceFault; left: number }[] = [];
-  const setFault = (fault: HuggingFaceFault | HuggingFaceFault[] | null): void => {
-    faults = (fault === null ? [] : [fault].flat()).map((f) => ({ fault: f, left: f.times ?? Number.POSITIVE_INFINITY }));
-  };
-  setFault(options.faults ?? null);
-  const nextFault = (): HuggingFaceFault | undefined => {
-    const pending = faults.find((f) => f.left > 0);
-    if (pending) pending.left--;
-    return pending?.fault;
-  };
+  const faults = faultQueue<HuggingFaceFault>(options.faults ?? null);
+  const setFault = faults.set;
+  const nextFault = faults.next;
   let embedder: LocalEmbedder | undefined;
 
   const server = await startLoopbackServer(async (request, res) => {

@@ -9,6 +9,7 @@ import { LocalEmbedder } from '../../src/providers/local/embeddings/index.js';
 import { parseResumeText } from '../../src/providers/local/parser.js';
 import { strictSchemaViolations } from '../../src/providers/common/index.js';
 import { approximateTokens, sendJson, startLoopbackServer, type RecordedRequest } from './http.js';
+import { faultQueue } from './faults.js';
 
 export type OpenAiFault =
   /** 429 with retry-after (seconds; default "0" so tests do not wait). `shouldRetry: false` sends x-should-retry. */
@@ -59,16 +60,9 @@ export const HALLUCINATED_HEADLINE = 'Chief Quantum Officer';
 export async function startOpenAiEmulator(options: OpenAiEmulatorOptions = {}): Promise<OpenAiEmulator> {
   const apiKey = options.apiKey ?? 'sk-test';
   const requests: RecordedRequest[] = [];
-  let faults: { fault: OpenAiFault; left: number }[] = [];
-  const setFault = (fault: OpenAiFault | OpenAiFault[] | null): void => {
-    faults = (fault === null ? [] : [fault].flat()).map((f) => ({ fault: f, left: f.times ?? Number.POSITIVE_INFINITY }));
-  };
-  setFault(options.faults ?? null);
-  const nextFault = (): OpenAiFault | undefined => {
-    const pending = faults.find((f) => f.left > 0);
-    if (pending) pending.left--;
-    return pending?.fault;
-  };
+  const faults = faultQueue<OpenAiFault>(options.faults ?? null);
+  const setFault = faults.set;
+  const nextFault = faults.next;
   let embedder: LocalEmbedder | undefined;
 
   const server = await startLoopbackServer(async (request, res) => {

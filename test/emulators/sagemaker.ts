@@ -3,6 +3,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LocalEmbedder } from '../../src/providers/local/embeddings/index.js';
 import { verifySigV4, type SigV4Credentials, type SigV4Verdict } from './sigv4.js';
+import { faultQueue } from './faults.js';
 
 /**
  * SageMaker Runtime InvokeEndpoint over HTTP/1.1 with SigV4 (service `sagemaker`). The endpoint answers in
@@ -61,16 +62,9 @@ export async function startSageMakerEmulator(options: SageMakerEmulatorOptions):
   const region = options.region ?? 'us-east-1';
   const endpoints = options.endpoints ?? { 'embed-endpoint': 'tei' };
   const requests: RecordedSageMakerRequest[] = [];
-  let faults: Array<SageMakerFault & { left: number }> = [];
-  const setFault = (fault: SageMakerFault | SageMakerFault[] | null): void => {
-    faults = (fault === null ? [] : [fault].flat()).map((f) => ({ ...f, left: f.times ?? Infinity }));
-  };
-  setFault(options.faults ?? null);
-  const nextFault = (): SageMakerFault | undefined => {
-    const fault = faults.find((f) => f.left > 0);
-    if (fault) fault.left -= 1;
-    return fault;
-  };
+  const faults = faultQueue<SageMakerFault>(options.faults ?? null);
+  const setFault = faults.set;
+  const nextFault = faults.next;
 
   const server = createServer((req, res) => {
     void (async () => {

@@ -2,13 +2,13 @@ import { InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-b
 import {
   AppError,
   ProviderError,
-  embeddingSpaceId,
+  embeddingSpace,
   type EmbedRequest,
   type EmbedResult,
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { priceUsage, withDeadline, type PriceTable } from '../common/index.js';
+import { estimateTokens, priceUsage, withDeadline, type PriceTable } from '../common/index.js';
 import { baseModelId, createBedrockClient, type BedrockClientOptions } from './client.js';
 import {
   COHERE_V3_DIMENSIONS,
@@ -62,13 +62,7 @@ export class BedrockEmbedder implements Embedder {
     this.model = baseModelId(options.modelId);
     const { family, dimensions } = familyOf(this.model, options);
     this.#family = family;
-    this.space = Object.freeze({
-      id: embeddingSpaceId({ provider: PROVIDER, model: this.model, dimensions, version: SPACE_VERSION }),
-      provider: PROVIDER,
-      model: this.model,
-      dimensions,
-      version: SPACE_VERSION,
-    });
+    this.space = embeddingSpace({ provider: PROVIDER, model: this.model, dimensions, version: SPACE_VERSION });
     this.#client = createBedrockClient(options);
     this.#concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) throw new RangeError('concurrency must be a positive integer');
@@ -155,11 +149,6 @@ function familyOf(model: string, options: BedrockEmbedderOptions): { family: Emb
     'invalid_request',
     `Unsupported Bedrock embedding model "${options.modelId}". Use amazon.titan-embed-text-v2:0, cohere.embed-english-v3 or cohere.embed-multilingual-v3.`,
   );
-}
-
-/** A last resort when Bedrock reports no count: about four characters per token for English text. */
-function estimateTokens(texts: string[]): number {
-  return texts.reduce((sum, t) => sum + Math.ceil(t.length / 4), 0);
 }
 
 /** Order-preserving map with at most `limit` calls in flight. */

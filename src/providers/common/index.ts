@@ -7,6 +7,7 @@ export {
   addTokens,
   DEFAULT_PRICE_TABLE,
   findPrice,
+  estimateTokens,
   priceUsage,
   type ModelPrice,
   type PriceTable,

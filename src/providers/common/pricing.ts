@@ -91,3 +91,11 @@ export function addTokens(a: TokenCounts, b: TokenCounts): TokenCounts {
     cacheWriteInputTokens: (a.cacheWriteInputTokens ?? 0) + (b.cacheWriteInputTokens ?? 0),
   };
 }
+
+/**
+ * For providers that report no token count: about four characters per token for English text. An estimate,
+ * and labelled as one wherever it is used.
+ */
+export function estimateTokens(texts: readonly string[]): number {
+  return texts.reduce((sum, t) => sum + Math.ceil(t.length / 4), 0);
+}

@@ -1,14 +1,14 @@
 import { InferenceClient } from '@huggingface/inference';
 import {
   AppError,
-  embeddingSpaceId,
+  embeddingSpace,
   ProviderError,
   type EmbedRequest,
   type EmbedResult,
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { priceUsage, withDeadline, type PriceTable } from '../common/index.js';
+import { estimateTokens, priceUsage, withDeadline, type PriceTable } from '../common/index.js';
 import { parseRetryAfter, PROVIDER, toProviderError } from './errors.js';
 import { toSentenceVectors } from './pooling.js';
 import { withRetry, type RetryPolicy } from './retry.js';
@@ -54,9 +54,7 @@ export class HuggingFaceEmbedder implements Embedder {
   constructor(options: HuggingFaceEmbedderOptions = {}) {
     this.model = options.model ?? DEFAULT_HUGGINGFACE_EMBEDDING_MODEL;
     const dimensions = options.dimensions ?? DEFAULT_HUGGINGFACE_EMBEDDING_DIMENSIONS;
-    if (!Number.isInteger(dimensions) || dimensions < 1) throw new RangeError('dimensions must be a positive integer');
-    const space = { provider: PROVIDER, model: this.model, dimensions, version: SPACE_VERSION };
-    this.space = Object.freeze({ id: embeddingSpaceId(space), ...space });
+    this.space = embeddingSpace({ provider: PROVIDER, model: this.model, dimensions, version: SPACE_VERSION });
     this.#client = new InferenceClient(options.token ?? process.env.HF_TOKEN);
     this.#options = options;
   }
@@ -75,7 +73,7 @@ export class HuggingFaceEmbedder implements Embedder {
       return vectors;
     });
     // The API reports no token counts: these are estimates (about four characters a token).
-    const inputTokens = texts.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
+    const inputTokens = estimateTokens(texts);
     return { vectors, usage: priceUsage(this.model, { inputTokens, outputTokens: 0 }, this.#options.priceTable) };
   }
 

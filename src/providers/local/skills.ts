@@ -35,9 +35,7 @@ export function extractSkills(options: SkillOptions): Skill[] {
     if (!skills.has(key)) skills.set(key, skill);
   };
   const sectionText = options.skillLines.map((l) => l.text).join('\n');
-  for (const chunk of chunks(sectionText)) {
-    for (const hit of findSkills(chunk, { skillContext: true })) add({ name: hit.name, surface: hit.surface, category: hit.category });
-  }
+  for (const hit of findSkills(bounded(sectionText), { skillContext: true })) add({ name: hit.name, surface: hit.surface, category: hit.category });
   for (const line of options.skillLines) {
     for (const item of listItems(line.text)) {
       const canonical = canonicalSkill(item);
@@ -46,12 +44,10 @@ export function extractSkills(options: SkillOptions): Skill[] {
       add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
     }
   }
-  for (const chunk of chunks(options.text)) {
-    for (const hit of findSkills(chunk)) {
-      // "excellent communication skills" in prose is self-description; soft skills count when listed.
-      if (hit.category === SOFT_SKILL) continue;
-      add({ name: hit.name, surface: hit.surface, category: hit.category });
-    }
+  for (const hit of findSkills(bounded(options.text))) {
+    // "excellent communication skills" in prose is self-description; soft skills count when listed.
+    if (hit.category === SOFT_SKILL) continue;
+    add({ name: hit.name, surface: hit.surface, category: hit.category });
   }
   return [...skills.values()];
 }
@@ -71,24 +67,11 @@ export function keywordLines(lines: readonly Line[]): Line[] {
   });
 }
 
-/** Bounded pieces, cut at line ends or spaces, so no single search sees an unbounded run of text. */
-const CHUNK = 2_000;
+/** No resume needs more than this much text searched; a pasted novel should not cost seconds. */
 const MAX_TEXT = 100_000;
 
-function chunks(text: string): string[] {
-  const out: string[] = [];
-  const limit = Math.min(text.length, MAX_TEXT);
-  let at = 0;
-  while (at < limit) {
-    let end = Math.min(at + CHUNK, limit);
-    if (end < limit) {
-      const cut = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
-      if (cut > at + CHUNK / 2) end = cut;
-    }
-    out.push(text.slice(at, end));
-    at = end;
-  }
-  return out;
+function bounded(text: string): string {
+  return text.length <= MAX_TEXT ? text : text.slice(0, MAX_TEXT);
 }
 
 /** Short phrases of a list line; sentences give none (their skills come from the taxonomy). */

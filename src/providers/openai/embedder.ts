@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import {
   AppError,
-  embeddingSpaceId,
+  embeddingSpace,
   ProviderError,
   type EmbedRequest,
   type EmbedResult,
@@ -41,9 +41,7 @@ export class OpenAIEmbedder implements Embedder {
   constructor(options: OpenAIEmbedderOptions = {}) {
     this.model = options.model ?? DEFAULT_OPENAI_EMBEDDING_MODEL;
     const dimensions = options.dimensions ?? DEFAULT_OPENAI_EMBEDDING_DIMENSIONS;
-    if (!Number.isInteger(dimensions) || dimensions < 1) throw new RangeError('dimensions must be a positive integer');
-    const space = { provider: PROVIDER, model: this.model, dimensions, version: SPACE_VERSION };
-    this.space = Object.freeze({ id: embeddingSpaceId(space), ...space });
+    this.space = embeddingSpace({ provider: PROVIDER, model: this.model, dimensions, version: SPACE_VERSION });
     this.#client = createOpenAIClient(options);
     this.#options = options;
   }

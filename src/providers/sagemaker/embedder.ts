@@ -6,13 +6,13 @@ import {
 import {
   AppError,
   ProviderError,
-  embeddingSpaceId,
+  embeddingSpace,
   type EmbedRequest,
   type EmbedResult,
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { withDeadline } from '../common/index.js';
+import { estimateTokens, withDeadline } from '../common/index.js';
 import { toProviderError } from './errors.js';
 import { parseVectors, requestBody, type FormatOptions, type SageMakerFormat } from './formats.js';
 
@@ -54,16 +54,9 @@ export class SageMakerEmbedder implements Embedder {
   readonly #client: SageMakerRuntimeClient;
 
   constructor(options: SageMakerEmbedderOptions) {
-    if (!Number.isInteger(options.dimensions) || options.dimensions < 1) throw new RangeError('dimensions must be a positive integer');
     this.#options = options;
     this.model = options.endpointName;
-    this.space = Object.freeze({
-      id: embeddingSpaceId({ provider: PROVIDER, model: this.model, dimensions: options.dimensions, version: SPACE_VERSION }),
-      provider: PROVIDER,
-      model: this.model,
-      dimensions: options.dimensions,
-      version: SPACE_VERSION,
-    });
+    this.space = embeddingSpace({ provider: PROVIDER, model: this.model, dimensions: options.dimensions, version: SPACE_VERSION });
     this.#client =
       options.client ??
       new SageMakerRuntimeClient({
@@ -86,7 +79,7 @@ export class SageMakerEmbedder implements Embedder {
     await withDeadline({ provider: PROVIDER, timeoutMs: this.#options.timeoutMs ?? 120_000, signal }, async (deadline) => {
       for (let i = 0; i < texts.length; i += size) vectors.push(...(await this.#invoke(texts.slice(i, i + size), deadline)));
     });
-    const inputTokens = texts.reduce((sum, t) => sum + Math.ceil(t.length / 4), 0);
+    const inputTokens = estimateTokens(texts);
     return { vectors, usage: { inputTokens, outputTokens: 0, costUsd: 0 } };
   }
 

@@ -1,4 +1,4 @@
-import { AppError, embeddingSpaceId, type EmbedRequest, type EmbedResult, type Embedder, type EmbeddingSpace } from '../../domain/index.js';
+import { AppError, embeddingSpace, type EmbedRequest, type EmbedResult, type Embedder, type EmbeddingSpace } from '../../domain/index.js';
 import { sharedPromise } from '../local/embeddings/shared-promise.js';
 import { importTransformersPackage, loadTransformers, type ModuleImporter, type TransformersModel, type TransformersTokenizer } from './load-transformers.js';
 import { countTokens, meanPoolNormalized } from './pooling.js';
@@ -58,8 +58,7 @@ export class TransformersEmbedder implements Embedder {
       throw new AppError('invalid_request', `Unknown output size for transformers model "${options.model}": pass its dimensions.`);
     }
     this.model = options.model;
-    const space = { provider: this.provider, model: options.model, dimensions, version: options.version ?? '1' };
-    this.space = Object.freeze({ id: embeddingSpaceId(space), ...space });
+    this.space = embeddingSpace({ provider: this.provider, model: options.model, dimensions, version: options.version ?? '1' });
     this.#options = options;
     this.#maxTokens = options.maxTokens ?? 256;
     this.#batchSize = options.batchSize ?? 32;

@@ -1,4 +1,4 @@
-import { AppError, embeddingSpaceId, type EmbedRequest, type EmbedResult, type Embedder, type EmbeddingSpace } from '../../../domain/index.js';
+import { AppError, embeddingSpace, type EmbedRequest, type EmbedResult, type Embedder, type EmbeddingSpace } from '../../../domain/index.js';
 import { chunkTokens, normalizeWhitespace, type ChunkLimits } from './chunking.js';
 import { USE_LITE_DIMENSIONS, loadUseLite } from './use-lite-model.js';
 import { meanVector, normalizeInPlace } from './vector.js';
@@ -7,13 +7,7 @@ import { meanVector, normalizeInPlace } from './vector.js';
  * The version covers everything that shapes a vector, including the chunking below: change CHUNK_LIMITS or
  * the pooling and the version must change too, or old and new vectors would silently share one space.
  */
-export const LOCAL_EMBEDDING_SPACE: EmbeddingSpace = Object.freeze({
-  id: embeddingSpaceId({ provider: 'local', model: 'use-lite', dimensions: USE_LITE_DIMENSIONS, version: '1' }),
-  provider: 'local',
-  model: 'use-lite',
-  dimensions: USE_LITE_DIMENSIONS,
-  version: '1',
-});
+export const LOCAL_EMBEDDING_SPACE: EmbeddingSpace = embeddingSpace({ provider: 'local', model: 'use-lite', dimensions: USE_LITE_DIMENSIONS, version: '1' });
 
 /**
  * Long texts are embedded as the mean of up to 8 chunks of at most 64 SentencePiece tokens (about 40 words
