@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- parse|match]`: prints figures, asserts nothing. Run on a quiet machine; numbers from a
+ * `npm run bench [-- parse|match|overhead|routing]`: prints figures, asserts nothing. Run on a quiet machine; numbers from a
  * loaded one are upper bounds.
  */
 import { benchMatch } from './match.js';
+import { benchOverhead } from './overhead.js';
 import { benchParse } from './parse.js';
+import { benchRouting } from './routing.js';
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -12,4 +14,12 @@ if (all || which.has('parse')) {
   await benchParse();
   console.log();
 }
-if (all || which.has('match')) await benchMatch();
+if (all || which.has('match')) {
+  await benchMatch();
+  console.log();
+}
+if (all || which.has('overhead')) {
+  await benchOverhead();
+  console.log();
+}
+if (all || which.has('routing')) await benchRouting();

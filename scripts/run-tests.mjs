@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 
 const filter = process.argv.slice(2);
 const files = readdirSync('test', { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.test.ts'))
+  // Browser tests need Chromium and run separately (npm run test:browser).
+  .filter((f) => f.endsWith('.test.ts') && !f.startsWith('browser'))
   .map((f) => join('test', f))
   .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
   .sort();

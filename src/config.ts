@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { providerSettings, type ProviderSettings } from './providers/settings.js';
+import { routingFromEnv, type RoutingConfig } from './routing/config.js';
+import { ResilienceSettingsSchema, type ResilienceSettings } from './routing/resilience.js';
 
 /**
  * Service configuration, read from the environment with safe defaults so `npm start` needs nothing set.
@@ -20,6 +22,12 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   JOBMATCH_SAMPLE_JOBS: z.enum(['true', 'false', '1', '0']).default('true'),
+  /** Enables /api/admin; without it those routes answer that they are disabled. */
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  JOBMATCH_ALERT_WEBHOOK_URL: z.url().optional(),
+  /** Whether this instance runs the rollout guard's analysis loop (run it on one instance of several). */
+  JOBMATCH_GUARD: z.enum(['true', 'false', '1', '0']).default('true'),
+  JOBMATCH_ROUTING_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
 export interface Config {
@@ -36,6 +44,13 @@ export interface Config {
   sampleJobs: boolean;
   /** Which provider serves each capability, and their non-secret settings. */
   providers: ProviderSettings;
+  /** The initial routing (the database's copy wins once anyone changes it). */
+  routing: RoutingConfig;
+  resilience: ResilienceSettings;
+  adminToken: string | undefined;
+  alertWebhookUrl: string | undefined;
+  runGuard: boolean;
+  routingPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -48,15 +63,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0];
     const variable = issue?.path.join('.') ?? 'environment';
     // Never echo DATABASE_URL: it carries a password.
-    const got = variable === 'DATABASE_URL' ? '' : ` (got "${env[variable] ?? ''}")`;
+    const secret = variable === 'DATABASE_URL' || variable === 'ADMIN_TOKEN' || variable === 'JOBMATCH_ALERT_WEBHOOK_URL';
+    const got = secret ? '' : ` (got "${env[variable] ?? ''}")`;
     throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}${got}`);
   }
   const e = parsed.data;
   let providers: ProviderSettings;
+  let routing: RoutingConfig;
+  let resilience: ResilienceSettings;
   try {
     providers = providerSettings(env);
+    routing = routingFromEnv(env);
+    resilience = ResilienceSettingsSchema.parse(env);
   } catch (err) {
-    throw new ConfigError(`Invalid configuration: ${(err as Error).message}`);
+    const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') : (err as Error).message;
+    throw new ConfigError(`Invalid configuration: ${message}`);
   }
   return {
     port: e.PORT,
@@ -68,5 +89,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     sampleJobs: e.JOBMATCH_SAMPLE_JOBS === 'true' || e.JOBMATCH_SAMPLE_JOBS === '1',
     providers,
+    routing,
+    resilience,
+    adminToken: e.ADMIN_TOKEN,
+    alertWebhookUrl: e.JOBMATCH_ALERT_WEBHOOK_URL,
+    runGuard: e.JOBMATCH_GUARD === 'true' || e.JOBMATCH_GUARD === '1',
+    routingPollMs: e.JOBMATCH_ROUTING_POLL_MS,
   };
 }

@@ -88,6 +88,7 @@ describe('SageMakerEmbedder', () => {
     ['internal', 'unavailable', 3],
     ['malformed-json', 'model_error', 1],
     ['bad-credentials', 'auth', 1],
+    ['not-ready', 'throttled', 3],
   ] as const;
   for (const [kind, code, attempts] of cases) {
     it(`maps ${kind} to ${code} after ${attempts} attempt(s)`, async () => {
@@ -103,6 +104,38 @@ describe('SageMakerEmbedder', () => {
     const error = await failure(embedder({ endpointName: 'nope' }).embed({ texts: ['hello'] }));
     assert.equal(error.code, 'invalid_request');
     assert.match(error.message, /endpoint name, the region, and that the endpoint is InService/);
+  });
+
+  it('maps an endpoint that is not InService to invalid_request, marked endpoint_not_found', async () => {
+    emulator.setFault({ kind: 'not-in-service', times: 1 });
+    const error = await failure(embedder({ maxAttempts: 3 }).embed({ texts: ['hello'] }));
+    assert.equal(error.code, 'invalid_request');
+    assert.equal(error.retryable, false);
+    assert.equal(error.details?.reason, 'endpoint_not_found');
+    assert.match(error.message, /Endpoint tei of account \d+ not found/);
+    assert.equal(emulator.requests.length, 1, 'a ValidationError is not retried');
+  });
+
+  it('passes Retry-After through on throttling', async () => {
+    emulator.setFault({ kind: 'throttle', retryAfterSeconds: 0 });
+    const throttled = await failure(embedder().embed({ texts: ['hello'] }));
+    assert.equal(throttled.code, 'throttled');
+    assert.equal(throttled.retryAfterSeconds, 0);
+    emulator.setFault({ kind: 'not-ready', retryAfterSeconds: 0 });
+    const notReady = await failure(embedder().embed({ texts: ['hello'] }));
+    assert.equal(notReady.code, 'throttled');
+    assert.equal(notReady.retryAfterSeconds, 0);
+    emulator.setFault({ kind: 'throttle' });
+    assert.equal((await failure(embedder().embed({ texts: ['hello'] }))).retryAfterSeconds, undefined);
+  });
+
+  it('classifies a ModelError by the status the container answered', async () => {
+    emulator.setFault({ kind: 'container-overloaded' });
+    const error = await failure(embedder().embed({ texts: ['hello'] }));
+    assert.equal(error.code, 'throttled');
+    assert.equal(error.details?.originalStatus, 429);
+    emulator.setFault({ kind: 'model-error' });
+    assert.equal((await failure(embedder().embed({ texts: ['hello'] }))).details?.originalStatus, 500);
   });
 
   it('maps a wrong secret to auth (SigV4 rejected)', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { countJobs, getJob, migrate, openDatabase, redactUrl, upsertJobs, type JobInput, type StoreErrorCode } from '../src/store/index.js';
+import { MIGRATIONS, countJobs, getJob, migrate, openDatabase, redactUrl, upsertJobs, type JobInput, type StoreErrorCode } from '../src/store/index.js';
 
 async function rejectsWith(promise: Promise<unknown>, code: StoreErrorCode, message?: RegExp): Promise<void> {
   await assert.rejects(promise, (e: unknown) => {
@@ -57,7 +57,7 @@ describe('embedded database in a data directory', () => {
     try {
       assert.equal(await countJobs(second), 1);
       assert.equal((await getJob(second, 'persisted'))?.title, 'Data engineer');
-      assert.deepEqual(await migrate(second), { version: 1, applied: [] });
+      assert.deepEqual(await migrate(second), { version: MIGRATIONS.length, applied: [] });
     } finally {
       await second.close();
     }

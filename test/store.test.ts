@@ -5,6 +5,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { EmbeddingSpace, Job } from '../src/domain/job.js';
 import {
+  MIGRATIONS,
   clearCheckpoint,
   countJobs,
   coverage,
@@ -124,16 +125,17 @@ for (const backend of backends) {
     beforeEach(() => db.exec('TRUNCATE jobs, embedding_spaces, job_embeddings, reindex_checkpoints, settings'));
 
     test('migrations apply once and re-running them is a no-op', async () => {
-      assert.deepEqual(firstMigration, { version: 1, applied: [1] });
-      assert.deepEqual(await migrate(db), { version: 1, applied: [] });
-      assert.equal(await schemaVersion(db), 1);
+      const latest = MIGRATIONS.length;
+      assert.deepEqual(firstMigration, { version: latest, applied: MIGRATIONS.map((m) => m.id) });
+      assert.deepEqual(await migrate(db), { version: latest, applied: [] });
+      assert.equal(await schemaVersion(db), latest);
     });
 
     test('refuses a database written by a newer release', async () => {
       await db.query(`INSERT INTO schema_migrations (id, name) VALUES (999, 'from the future')`);
       try {
         const hint = db.dialect === 'pg' ? /DATABASE_URL/ : /JOBMATCH_DATA_DIR/;
-        await rejectsWith(migrate(db), 'schema_too_new', /version 999, newer than this release \(1\)/);
+        await rejectsWith(migrate(db), 'schema_too_new', new RegExp(`version 999, newer than this release \\(${MIGRATIONS.length}\\)`));
         await rejectsWith(migrate(db), 'schema_too_new', hint);
       } finally {
         await db.query('DELETE FROM schema_migrations WHERE id = 999');

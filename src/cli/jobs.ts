@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { resolveEnv } from '../config-file.js';
 import { loadConfig } from '../config.js';
 import { JobDraftSchema } from '../matching/job-enrich.js';
 import { readJobFile } from '../matching/job-file.js';
@@ -10,7 +11,7 @@ import { createProgress } from './progress.js';
 
 /** Services for one CLI command: quiet logs unless LOG_LEVEL says otherwise, closed when done. */
 export async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...resolveEnv() });
   const services = await openServices(config, createLogger(config.logLevel, process.stderr as never));
   try {
     return await fn(services);

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pLimit from 'p-limit';
 import { ConfigError, loadConfig } from '../config.js';
+import { resolveEnv } from '../config-file.js';
 import { isAppError } from '../domain/index.js';
 import { createParser } from '../providers/registry.js';
 import { parseResume } from '../services/resume.js';
@@ -11,9 +12,12 @@ import { startServer } from '../server/main.js';
 import { VERSION } from '../version.js';
 import { formatResumeSummary } from './format.js';
 import { createProgress } from './progress.js';
+import { registerDoctorCommand } from './doctor.js';
 import { registerEvalCommand, registerEvalMatchCommand } from './eval.js';
+import { registerIamPolicyCommand } from './iam-policy.js';
 import { registerJobCommands } from './jobs.js';
 import { registerMatchCommand } from './match.js';
+import { registerRolloutCommands } from './rollout.js';
 
 export function parseReferenceDate(value: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -40,7 +44,7 @@ export function buildProgram(): Command {
     .option('-p, --port <port>', 'port to listen on', parsePositiveInt)
     .option('--host <host>', 'interface to bind')
     .action(async (opts: { port?: number; host?: string }) => {
-      const config = loadConfig();
+      const config = loadConfig(resolveEnv());
       if (opts.port !== undefined) config.port = opts.port;
       if (opts.host !== undefined) config.host = opts.host;
       const server = await startServer(config);
@@ -61,7 +65,7 @@ export function buildProgram(): Command {
     .option('-c, --concurrency <n>', 'files parsed at once', parsePositiveInt, 4)
     .option('-p, --provider <name>', 'parser provider (default: JOBMATCH_PARSE_PROVIDER, else local)')
     .action(async (files: string[], opts: { format: 'json' | 'summary'; referenceDate?: Date; concurrency: number; provider?: string }) => {
-      const config = loadConfig();
+      const config = loadConfig(resolveEnv());
       const parser = createParser(opts.provider ?? config.providers.JOBMATCH_PARSE_PROVIDER, config.providers);
       const limit = pLimit(opts.concurrency);
       const progress = createProgress(files.length, 'parsing');
@@ -107,6 +111,9 @@ export function buildProgram(): Command {
   registerEvalMatchCommand(program);
   registerJobCommands(program);
   registerMatchCommand(program);
+  registerRolloutCommands(program);
+  registerDoctorCommand(program);
+  registerIamPolicyCommand(program);
   return program;
 }
 

@@ -18,9 +18,12 @@ export const ERROR_STATUS = {
   corrupt_file: 422,
   unknown_embedding_space: 404,
   embedding_space_conflict: 409,
+  version_conflict: 409,
+  admin_disabled: 404,
   embedding_space_empty: 409,
   dimension_mismatch: 400,
   throttled: 429,
+  budget_exceeded: 429,
   internal_error: 500,
   auth: 502,
   model_error: 502,
@@ -53,7 +56,7 @@ export function isAppError(e: unknown): e is AppError {
 }
 
 /** The codes a provider call can fail with, whatever the provider. */
-export const PROVIDER_ERROR_CODES = ['throttled', 'timeout', 'invalid_request', 'auth', 'unavailable', 'model_error', 'output_invalid'] as const;
+export const PROVIDER_ERROR_CODES = ['throttled', 'timeout', 'invalid_request', 'auth', 'unavailable', 'model_error', 'output_invalid', 'budget_exceeded'] as const;
 export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
 
 /**

@@ -23,6 +23,8 @@ export interface ParseResult {
 export interface ResumeParser {
   readonly provider: string;
   readonly model: string;
+  /** Parser or prompt version: a new one must not be served results cached from the old. */
+  readonly version?: string;
   parse(request: ParseRequest): Promise<ParseResult>;
 }
 

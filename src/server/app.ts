@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import type { RouteInfo } from '../routing/observations.js';
+import type { RequestContext } from '../routing/router.js';
 import { VERSION } from '../version.js';
 import { describeZodError, errorBody, toErrorResponse } from './errors.js';
 import type { AppDeps, Env } from './env.js';
+import { registerAdminRoutes } from './routes/admin.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerMatchRoutes } from './routes/match.js';
 import { registerResumeRoutes } from './routes/resumes.js';
+import { registerTestAiRoutes } from './routes/test-ai.js';
 import { ErrorResponseSchema, HealthSchema } from './schemas.js';
 
 export type { AppDeps } from './env.js';
@@ -39,11 +43,21 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     const t0 = performance.now();
+    const routing: RequestContext = { requestId: c.get('requestId'), userId: userIdOf(c.req.header(USER_ID_HEADER)), signal: c.req.raw.signal, routes: [] };
+    c.set('routing', routing);
     await next();
     c.header('x-request-id', c.get('requestId'));
-    // Paths and statuses only: bodies carry personal data.
+    for (const r of routing.routes ?? []) c.header(`x-jobmatch-route-${r.capability}`, formatRoute(r));
+    // Paths, statuses and routing only: bodies carry personal data.
     logger.info(
-      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - t0).toFixed(1) },
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: +(performance.now() - t0).toFixed(1),
+        ...(routing.routes?.length ? { routes: routing.routes.map(formatRoute) } : {}),
+      },
       'request',
     );
   });
@@ -69,10 +83,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   );
 
   registerResumeRoutes(app, deps);
-  if (deps.jobs) {
-    registerJobRoutes(app, deps.jobs);
-    registerMatchRoutes(app, { jobs: deps.jobs, parser: deps.parser, logger });
-  }
+  registerJobRoutes(app, deps.services.jobs);
+  registerMatchRoutes(app, { jobs: deps.services.jobs, router: deps.services.router, logger });
+  registerTestAiRoutes(app, deps);
+  registerAdminRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -92,6 +106,26 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   // Referenced so the OpenAPI generator registers the shared error component even on routes without bodies.
   void ErrorResponseSchema;
   return app;
+}
+
+/** The stable id routing buckets on. Opaque to us; capped so a header can't balloon logs or hashing. */
+export const USER_ID_HEADER = 'x-user-id';
+
+function userIdOf(header: string | undefined): string | undefined {
+  const id = header?.trim();
+  return id ? id.slice(0, 256) : undefined;
+}
+
+/** `provider=bedrock; mode=canary; cohort=candidate; bucket=7; fallback=none; variant=candidate` */
+export function formatRoute(r: RouteInfo): string {
+  return [
+    `provider=${r.provider}`,
+    `mode=${r.mode}`,
+    `cohort=${r.cohort}`,
+    `bucket=${r.bucket ?? 'none'}`,
+    `fallback=${r.fallbackFrom.length ? r.fallbackFrom.join(',') : 'none'}`,
+    `variant=${r.variant}`,
+  ].join('; ');
 }
 
 function formatMb(bytes: number): string {

@@ -1,15 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { ResumeParser } from '../domain/index.js';
-import type { JobService } from '../services/jobs.js';
+import type { RequestContext } from '../routing/router.js';
+import type { Services } from '../services/runtime.js';
 import type { Logger } from '../telemetry/logger.js';
 
-export type Env = { Variables: { requestId: string } };
+export type Env = { Variables: { requestId: string; routing: RequestContext } };
 export type App = OpenAPIHono<Env>;
 
 export interface AppDeps {
   logger: Logger;
-  parser: ResumeParser;
-  /** Absent in a parse-only deployment: job and match routes then answer 404. */
-  jobs?: JobService;
+  services: Pick<Services, 'router' | 'jobs' | 'stats' | 'guard'>;
   limits: { maxUploadBytes: number; maxPdfPages: number };
+  /** Enables /api/admin; without it those routes say they are disabled. */
+  adminToken?: string;
 }

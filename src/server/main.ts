@@ -23,8 +23,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   await warmUpIngest();
   const app = createApp({
     logger,
-    parser: services.parser,
-    jobs: services.jobs,
+    services,
+    adminToken: config.adminToken,
     limits: { maxUploadBytes: config.maxUploadBytes, maxPdfPages: config.maxPdfPages },
   });
 

@@ -12,6 +12,9 @@ import {
   UsageSchema,
 } from '../domain/index.js';
 import { JobDraftSchema } from '../matching/job-enrich.js';
+import { PARSER_PROVIDERS } from '../providers/registry.js';
+import { CAPABILITIES, RoutingConfigSchema } from '../routing/config.js';
+import { RolloutPlanSchema } from '../routing/guard.js';
 
 /** HTTP-edge schemas: request validation and the OpenAPI document come from the same definitions. */
 
@@ -151,3 +154,197 @@ export const EmbeddingsResponseSchema = z.object({
   success: z.literal(true),
   data: z.object({ space: EmbeddingSpaceSchema, vectors: z.array(z.array(z.number())), usage: UsageSchema }),
 });
+
+// ---- admin: routing, rollouts, audit, shadow ---------------------------------------------------------
+
+const CapabilityEnum = z.enum(CAPABILITIES);
+
+export const CapabilityParamSchema = z.object({ capability: CapabilityEnum });
+
+export const ROLLOUT_ACTIONS = ['promote', 'pause', 'resume', 'abort'] as const;
+export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
+export const RolloutActionParamSchema = z.object({ capability: CapabilityEnum, action: z.enum(ROLLOUT_ACTIONS) });
+
+const ReasonSchema = z.string().trim().min(1).max(500).openapi({ description: 'Why: kept in the audit log' });
+
+/** Who made a change, for the audit log; trusted as given (the bearer token is what authorises). */
+export const AdminHeadersSchema = z.object({
+  'x-admin-actor': z.string().trim().min(1).max(100).optional().openapi({ description: 'Recorded as the actor (default "admin")' }),
+});
+
+export const RoutingUpdateHeadersSchema = AdminHeadersSchema.extend({
+  'if-match': z
+    .string()
+    .regex(/^(W\/)?"?\d+"?$/, 'expected the routing version, e.g. If-Match: "7"')
+    .optional()
+    .openapi({ description: 'Refuse the change (409) unless the stored routing version is still this one' }),
+});
+
+export const RoutingUpdateQuerySchema = z.object({
+  capability: CapabilityEnum.optional().openapi({ description: 'Patch this capability only, with the fields given' }),
+});
+
+/** Checked field by field by the routing layer (every problem reported), so the edge only requires an object. */
+export const RoutingUpdateBodySchema = z
+  .looseObject({ reason: ReasonSchema.optional() })
+  .openapi('RoutingUpdate', {
+    description:
+      'Without `capability`: the whole routing config (`parse`, `embed`, `match`). With `?capability=parse`: some fields of that capability (mode, control, candidate, rolloutPercent, shadowSampleRate, fallbacks, timeoutMs, shadowTimeoutMs, retries). Either may carry `reason`.',
+    example: { mode: 'canary', candidate: 'bedrock', rolloutPercent: 5, reason: 'start the Bedrock canary' },
+  });
+
+export const RollbackBodySchema = z
+  .object({
+    capability: CapabilityEnum.optional().openapi({ description: 'Default: every capability' }),
+    reason: ReasonSchema.optional(),
+  })
+  .openapi('RollbackRequest');
+
+export const ReasonBodySchema = z.object({ reason: ReasonSchema.optional() }).openapi('ReasonRequest');
+
+const BreakerSchema = z.object({
+  capability: CapabilityEnum,
+  provider: z.string(),
+  state: z.enum(['closed', 'open', 'half-open', 'isolated']),
+});
+
+export const RoutingSnapshotSchema = z
+  .object({
+    config: RoutingConfigSchema,
+    version: z.number().int().openapi({ description: '0 while the environment config applies' }),
+    source: z.enum(['environment', 'database']),
+    updatedBy: z.string(),
+    updatedAt: z.string().nullable(),
+    breakers: z.array(BreakerSchema).openapi({ description: "This instance's circuit breakers (they are per instance)" }),
+  })
+  .openapi('RoutingSnapshot');
+
+export const RoutingSnapshotResponseSchema = z.object({ success: z.literal(true), data: RoutingSnapshotSchema });
+
+const CheckMetricsSchema = z.object({
+  requests: z.number().int(),
+  errorRate: z.number(),
+  p95Ms: z.number().nullable(),
+  costPerRequestUsd: z.number(),
+  shadowAgreement: z.number().nullable(),
+});
+
+export const RolloutStateSchema = z
+  .object({
+    capability: CapabilityEnum,
+    candidate: z.string(),
+    plan: RolloutPlanSchema,
+    status: z.enum(['running', 'paused', 'completed', 'rolled_back', 'aborted']),
+    stepIndex: z.number().int(),
+    stepStartedAt: z.number().openapi({ description: 'Epoch ms' }),
+    failedChecks: z.number().int(),
+    lastCheck: z
+      .object({ at: z.number(), verdict: z.enum(['pass', 'fail', 'inconclusive']), metrics: CheckMetricsSchema, failures: z.array(z.string()) })
+      .nullable(),
+    startedAt: z.number(),
+    updatedAt: z.number(),
+    actor: z.string(),
+    reason: z.string().nullable(),
+  })
+  .openapi('RolloutState');
+
+export const RolloutStateResponseSchema = z.object({ success: z.literal(true), data: RolloutStateSchema });
+export const RolloutListResponseSchema = z.object({ success: z.literal(true), data: z.object({ rollouts: z.array(RolloutStateSchema) }) });
+
+export const AuditQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+
+export const AuditResponseSchema = z.object({
+  success: z.literal(true),
+  data: z.object({
+    entries: z.array(
+      z
+        .object({
+          id: z.number().int(),
+          at: z.string(),
+          actor: z.string(),
+          action: z.string(),
+          reason: z.string().nullable(),
+          version: z.number().int(),
+          before: z.unknown().openapi({ description: 'The routing config before (null for the first change)' }),
+          after: z.unknown(),
+        })
+        .openapi('RoutingAuditEntry'),
+    ),
+  }),
+});
+
+export const ShadowResponseSchema = z.object({
+  success: z.literal(true),
+  data: z.object({
+    summary: z.array(
+      z.object({
+        capability: CapabilityEnum,
+        candidate: z.string(),
+        runs: z.number().int(),
+        matched: z.number().int(),
+        mismatched: z.number().int(),
+        errors: z.number().int(),
+        timeouts: z.number().int(),
+        skipped: z.number().int(),
+        meanAgreement: z.number().nullable(),
+        meanCandidateLatencyMs: z.number().nullable(),
+      }),
+    ),
+    mismatches: z.array(
+      z.object({
+        at: z.number(),
+        requestId: z.string().nullable(),
+        capability: CapabilityEnum,
+        control: z.string(),
+        candidate: z.string(),
+        outcome: z.enum(['matched', 'mismatched', 'error', 'timeout', 'skipped']),
+        agreement: z.number().nullable(),
+        differences: z.array(z.string()).readonly(),
+        candidateLatencyMs: z.number().nullable(),
+      }),
+    ),
+  }),
+});
+
+// ---- side-by-side parser trial ------------------------------------------------------------------------
+
+export const TestAiBodySchema = z
+  .object({
+    text: z.string().min(1, 'text is empty').max(200_000),
+    providers: z
+      .array(z.enum(PARSER_PROVIDERS))
+      .min(1)
+      .max(4)
+      .refine((p) => new Set(p).size === p.length, 'providers must not repeat'),
+    referenceDate: ReferenceDateSchema.optional(),
+  })
+  .openapi('TestAiRequest');
+
+const TestAiResultSchema = z.object({
+  provider: z.string(),
+  model: z.string().nullable().openapi({ description: 'Null when the provider could not be set up' }),
+  ok: z.boolean(),
+  durationMs: z.number(),
+  usage: UsageSchema,
+  costUsd: z.number(),
+  resume: ParsedResumeSchema.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+
+export const TestAiResponseSchema = z
+  .object({
+    success: z.literal(true),
+    data: z.object({
+      results: z.array(TestAiResultSchema),
+      differences: z.array(
+        z.object({
+          provider: z.string(),
+          against: z.string().openapi({ description: 'The first provider that succeeded' }),
+          agreement: z.number(),
+          fields: z.array(z.object({ field: z.string(), agreement: z.number() })),
+          differences: z.array(z.string()).openapi({ description: 'Redacted, human-readable' }),
+        }),
+      ),
+    }),
+  })
+  .openapi('TestAiResponse');

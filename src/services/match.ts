@@ -1,5 +1,8 @@
 import {
   AppError,
+  type EmbedRequest,
+  type EmbedResult,
+  type Embedder,
   type MatchFilters,
   type MatchProfile,
   type MatchResult,
@@ -11,6 +14,8 @@ import { profileEmbeddingText } from '../matching/job-text.js';
 import { rankJobs } from '../matching/rank.js';
 import { canonicalSkill, normaliseTitle } from '../taxonomy/index.js';
 import type { Logger } from '../telemetry/logger.js';
+import { compareRankings } from '../routing/compare.js';
+import type { RequestContext, Router } from '../routing/router.js';
 import type { JobService } from './jobs.js';
 import { parseResume } from './resume.js';
 
@@ -30,6 +35,8 @@ export interface MatchDeps {
   jobs: JobService;
   parser: ResumeParser;
   logger?: Logger;
+  /** How the profile is embedded; routing passes one that applies its policies and records the call. */
+  embed?: (embedder: Embedder, request: EmbedRequest) => Promise<EmbedResult>;
 }
 
 /** The most recent role: a current one, else the latest start, else the first listed. */
@@ -83,7 +90,8 @@ export async function matchJobs(input: MatchInput, deps: MatchDeps, options: Mat
     const embedder = jobs.embedderFor(spaceId);
     if (jobs.index.vectors(spaceId)) {
       try {
-        queryVector = (await embedder.embed({ texts: [queryText], kind: 'query', signal: options.signal })).vectors[0] ?? null;
+        const request: EmbedRequest = { texts: [queryText], kind: 'query', signal: options.signal };
+        queryVector = (await (deps.embed ? deps.embed(embedder, request) : embedder.embed(request))).vectors[0] ?? null;
       } catch (err) {
         // Embeddings never fall back across spaces: a failed query embedding degrades to lexical ranking.
         deps.logger?.warn({ err, spaceId }, 'query embedding failed; ranking lexically');
@@ -103,4 +111,65 @@ export async function matchJobs(input: MatchInput, deps: MatchDeps, options: Mat
     strategy,
   });
   return { ...result, warnings: [...warnings, ...result.warnings], profile };
+}
+
+export interface RoutedMatchDeps {
+  jobs: JobService;
+  router: Router;
+  logger?: Logger;
+}
+
+/**
+ * matchJobs under migration control: the `match` routing flag picks the embedding space (sticky per user),
+ * the profile embedding runs under that provider's policies, a failure degrades to lexical ranking (never to
+ * another space), and on a sample the candidate space ranks the same profile in the background so the two
+ * rankings can be compared (top-k overlap, Kendall tau). A space named by the caller bypasses routing.
+ */
+export async function matchJobsRouted(input: MatchInput, deps: RoutedMatchDeps, options: MatchOptions, ctx: RequestContext): Promise<MatchResult & { profile: MatchProfile }> {
+  const { router, jobs } = deps;
+  const { route, variant } = await router.decide('match', ctx);
+  const explicit = options.spaceId !== undefined;
+  const served = explicit ? { ...route, cohort: 'control' as const, shadow: null } : route;
+  const spaceId = options.spaceId ?? router.embedderOf(route.provider).space.id;
+  const embedder = jobs.embedders.get(spaceId);
+  const result = await matchJobs(
+    input,
+    { jobs, parser: router.parserFor(ctx), logger: deps.logger, embed: (e, request) => router.embedWith('match', e, request, ctx, served) },
+    { ...options, spaceId },
+  );
+  router.note(ctx, {
+    capability: 'match',
+    mode: served.mode,
+    provider: embedder?.provider ?? route.provider,
+    cohort: served.cohort,
+    bucket: route.bucket,
+    fallbackFrom: [],
+    shadow: null,
+    variant: explicit ? 'explicit' : variant,
+  });
+
+  const candidate = served.shadow;
+  // A candidate space without vectors would rank lexically, agreeing with the control for the wrong reason.
+  if (candidate && jobs.index.vectors(router.embedderOf(candidate).space.id) && router.shadow.shouldSample(served.shadowSampleRate, ctx.userId ?? null, 'match')) {
+    const candidateEmbedder = router.embedderOf(candidate);
+    const shadowCtx: RequestContext = { requestId: ctx.requestId, userId: ctx.userId };
+    router.shadow.run({
+      requestId: ctx.requestId ?? null,
+      capability: 'match',
+      control: route.provider,
+      candidate,
+      timeoutMs: served.shadowTimeoutMs,
+      controlValue: result.matches.map((m) => m.job.id),
+      execute: async (signal) => {
+        const shadowed = await matchJobs(
+          { profile: result.profile },
+          { jobs, parser: router.parserFor(shadowCtx), embed: (e, request) => router.embedWith('match', e, request, shadowCtx, served, 'shadow') },
+          { ...options, spaceId: candidateEmbedder.space.id, signal },
+        );
+        return shadowed.matches.map((m) => m.job.id);
+      },
+      compare: (a, b) => compareRankings(a, b, options.limit ?? 10),
+    });
+  }
+  return result;
 }

@@ -13,7 +13,8 @@ export type StoreErrorCode =
   | 'embedding_space_empty'
   | 'dimension_mismatch'
   | 'invalid_vector'
-  | 'unknown_job';
+  | 'unknown_job'
+  | 'version_conflict';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

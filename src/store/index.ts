@@ -10,3 +10,4 @@ export * from './jobs.js';
 export * from './embeddings.js';
 export * from './checkpoints.js';
 export * from './settings.js';
+export * from './routing.js';

@@ -70,4 +70,37 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'routing config, its audit log, rollout plans',
+    sql: `
+      -- One row: the routing document every instance polls. version increments on each change, so a poll is
+      -- one indexed integer read and an update can be a compare-and-set.
+      CREATE TABLE routing_config (
+        id         integer PRIMARY KEY CHECK (id = 1),
+        version    integer NOT NULL,
+        config     jsonb NOT NULL,
+        updated_by text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE routing_audit (
+        id         bigserial PRIMARY KEY,
+        at         timestamptz NOT NULL DEFAULT now(),
+        actor      text NOT NULL,
+        action     text NOT NULL,
+        reason     text,
+        version    integer NOT NULL,
+        before     jsonb,
+        after      jsonb NOT NULL
+      );
+      CREATE INDEX routing_audit_at_idx ON routing_audit (at DESC);
+
+      CREATE TABLE rollouts (
+        capability text PRIMARY KEY,
+        state      jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];

@@ -12,6 +12,8 @@ import { approximateTokens, sendJson, startLoopbackServer, type RecordedRequest 
 import { faultQueue } from './faults.js';
 
 export type OpenAiFault =
+  /** A normal answer: lets a fault list interleave failures with successes (e.g. 3 in 10 failing). */
+  | { kind: 'none'; times?: number }
   /** 429 with retry-after (seconds; default "0" so tests do not wait). `shouldRetry: false` sends x-should-retry. */
   | { kind: 'rate_limit'; times?: number; retryAfter?: string; code?: string; shouldRetry?: boolean }
   /** 500 server_error. retry-after-ms defaults to 0 so SDK back-off does not slow tests. */
@@ -43,6 +45,13 @@ export interface OpenAiEmulatorOptions {
   apiKey?: string;
   /** Prompt tokens reported as served from cache (prompt_tokens_details.cached_tokens). */
   cachedPromptTokens?: number;
+  /** Replaces the local embedder behind /v1/embeddings (e.g. a constant vector, to time the client side alone). */
+  embedder?: VectorSource;
+}
+
+/** What answers /v1/embeddings: the local embedder by default. */
+export interface VectorSource {
+  embed(request: { texts: string[] }): Promise<{ vectors: Float32Array[] }>;
 }
 
 export interface OpenAiEmulator {
@@ -63,7 +72,7 @@ export async function startOpenAiEmulator(options: OpenAiEmulatorOptions = {}): 
   const faults = faultQueue<OpenAiFault>(options.faults ?? null);
   const setFault = faults.set;
   const nextFault = faults.next;
-  let embedder: LocalEmbedder | undefined;
+  let embedder: VectorSource | undefined = options.embedder;
 
   const server = await startLoopbackServer(async (request, res) => {
     requests.push(request);
@@ -224,7 +233,7 @@ interface EmbeddingsBody {
 /** Native sizes of the models the emulator knows; `dimensions` may shorten them, never lengthen. */
 const NATIVE_DIMENSIONS: Record<string, number> = { 'text-embedding-3-small': 1536, 'text-embedding-3-large': 3072, 'text-embedding-ada-002': 1536 };
 
-async function answerEmbeddings(raw: unknown, res: ServerResponse, embedder: LocalEmbedder): Promise<void> {
+async function answerEmbeddings(raw: unknown, res: ServerResponse, embedder: VectorSource): Promise<void> {
   const body = (raw ?? {}) as EmbeddingsBody;
   const model = typeof body.model === 'string' ? body.model : '';
   const native = NATIVE_DIMENSIONS[model];

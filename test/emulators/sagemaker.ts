@@ -9,12 +9,32 @@ import { faultQueue } from './faults.js';
  * SageMaker Runtime InvokeEndpoint over HTTP/1.1 with SigV4 (service `sagemaker`). The endpoint answers in
  * the format its container speaks: TEI, the HF inference toolkit (token-level output) or DJL.
  */
-export type SageMakerFaultKind = 'hang' | 'malformed-json' | 'model-error' | 'throttle' | 'unavailable' | 'internal' | 'not-ready' | 'bad-credentials';
+export type SageMakerFaultKind =
+  | 'hang'
+  | 'malformed-json'
+  /** ModelError 424 wrapping a container 500. */
+  | 'model-error'
+  /** ModelError 424 wrapping a container 429 (TEI "Overloaded"). */
+  | 'container-overloaded'
+  /** 400 ThrottlingException "Rate exceeded" (retried by the SDK by name). */
+  | 'throttle'
+  | 'unavailable'
+  | 'internal'
+  /** 429 ModelNotReadyException (a model or inference component still loading). */
+  | 'not-ready'
+  /**
+   * An endpoint that exists but is not InService (Creating, Updating, Failed): SageMaker answers with the
+   * same 400 ValidationError "Endpoint … not found." as for a name that does not exist.
+   */
+  | 'not-in-service'
+  | 'bad-credentials';
 
 export interface SageMakerFault {
   kind: SageMakerFaultKind;
   /** How many requests this fault answers (default: all). */
   times?: number;
+  /** `throttle` and `not-ready`: send `retry-after` (seconds). Keep it 0 in tests: the SDK waits at least this long. */
+  retryAfterSeconds?: number;
 }
 
 export type ContainerFormat = 'tei' | 'hf-pooling' | 'djl';
@@ -51,9 +71,15 @@ class SageMakerError extends Error {
     readonly status: number,
     message: string,
     readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+/** The fault's `retry-after` header, when it asks for one. */
+function retryAfterHeader(fault: SageMakerFault): Record<string, string> {
+  return fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
 }
 
 const localEmbedder = new LocalEmbedder();
@@ -101,6 +127,7 @@ export async function startSageMakerEmulator(options: SageMakerEmulatorOptions):
           'content-type': 'application/json',
           'x-amzn-errortype': `${err.errorType}:http://internal.amazon.com/coral/com.amazon.sagemaker/`,
           'x-amzn-requestid': randomUUID(),
+          ...err.headers,
         });
       }
     })();
@@ -110,7 +137,7 @@ export async function startSageMakerEmulator(options: SageMakerEmulatorOptions):
     if (fault?.kind === 'bad-credentials') throw new SageMakerError('UnrecognizedClientException', 403, 'The security token included in the request is invalid.');
     if (!routed) throw new SageMakerError('UnknownOperationException', 404, 'Unknown operation.');
     const format = endpoints[endpointName];
-    if (format === undefined) {
+    if (format === undefined || fault?.kind === 'not-in-service') {
       throw new SageMakerError('ValidationError', 400, `Endpoint ${endpointName} of account 123456789012 not found.`);
     }
     const variant = headers['x-amzn-sagemaker-target-variant'];
@@ -119,13 +146,18 @@ export async function startSageMakerEmulator(options: SageMakerEmulatorOptions):
     }
     switch (fault?.kind) {
       case 'throttle':
-        throw new SageMakerError('ThrottlingException', 400, 'Rate exceeded');
+        throw new SageMakerError('ThrottlingException', 400, 'Rate exceeded', {}, retryAfterHeader(fault));
       case 'unavailable':
         throw new SageMakerError('ServiceUnavailable', 503, 'Service is unavailable. Please try again later.');
       case 'internal':
         throw new SageMakerError('InternalFailure', 500, 'An internal failure occurred.');
       case 'not-ready':
-        throw new SageMakerError('ModelNotReadyException', 429, 'Model is not ready yet.');
+        throw new SageMakerError('ModelNotReadyException', 429, 'Model is not ready yet.', {}, retryAfterHeader(fault));
+      case 'container-overloaded':
+        throw new SageMakerError('ModelError', 424, 'Received client error (429) from primary with message "{\\"error\\":\\"Model is overloaded\\",\\"error_type\\":\\"overloaded\\"}".', {
+          OriginalStatusCode: 429,
+          OriginalMessage: '{"error":"Model is overloaded","error_type":"overloaded"}',
+        });
       case 'model-error':
         throw new SageMakerError('ModelError', 424, `Received server error (500) from primary with message "boom". See https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=${region}#logEventViewer:group=/aws/sagemaker/Endpoints/${endpointName} in account 123456789012 for more information.`, {
           OriginalStatusCode: 500,

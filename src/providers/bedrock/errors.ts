@@ -53,7 +53,7 @@ export function toProviderError(error: unknown, provider = 'bedrock'): ProviderE
     provider,
     ...(name === 'ServiceQuotaExceededException' ? { retryable: false } : {}),
     ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
-    details: { name, status, requestId: e.$metadata?.requestId },
+    details: { name, status, requestId: e.$metadata?.requestId, ...(e.code === undefined ? {} : { code: e.code }) },
   });
 }
 

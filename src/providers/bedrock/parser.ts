@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
 import { ProviderError, type ParseRequest, type ParseResult, type ResumeParser } from '../../domain/index.js';
-import { parseResumeWithLlm, strictResumeFieldsSchema, type Conversation, type ModelAnswer, type PriceTable, type ResumePrompt } from '../common/index.js';
+import { parseResumeWithLlm, promptVersion, RESUME_PARSE_PROMPT, strictResumeFieldsSchema, type Conversation, type ModelAnswer, type PriceTable, type ResumePrompt } from '../common/index.js';
 import { baseModelId, createBedrockClient, type BedrockClientOptions } from './client.js';
 import { toProviderError } from './errors.js';
 
@@ -55,6 +55,9 @@ type JsonDocument = NonNullable<ToolUseBlock['input']>;
 export class BedrockResumeParser implements ResumeParser {
   readonly provider = PROVIDER;
   readonly model: string;
+  get version(): string {
+    return promptVersion(this.#options.prompt ?? RESUME_PARSE_PROMPT);
+  }
   readonly #modelId: string;
   readonly #client: BedrockRuntimeClient;
   readonly #options: BedrockParserOptions;

@@ -1,7 +1,7 @@
 export { toParsedResume, type ResultMeta } from './assemble.js';
 export { withDeadline } from './deadline.js';
 export { groundResumeFields, type GroundedFields } from './grounding.js';
-export { strictResumeFieldsSchema, strictSchemaViolations, toStrictJsonSchema } from './json-schema.js';
+export { STRICT_SCHEMA_FORMATS, STRICT_SCHEMA_KEYWORDS, strictResumeFieldsSchema, strictSchemaViolations, toStrictJsonSchema } from './json-schema.js';
 export { parseResumeWithLlm, type Conversation, type LlmParseOptions } from './llm-parse.js';
 export {
   addTokens,

@@ -49,6 +49,11 @@ export const DEFAULT_PRICE_TABLE: PriceTable = Object.freeze({
     'anthropic.claude-3-5-sonnet-20241022-v2:0': { input: 3, output: 15 },
     'anthropic.claude-3-5-haiku-20241022-v1:0': { input: 0.8, output: 4 },
     'amazon.titan-embed-text-v2:0': { input: 0.02, output: 0 },
+    // Cohere Embed v3 on Bedrock, English and multilingual alike: $0.0001 per 1K input tokens. From third-party
+    // rate tables quoting the Bedrock pricing page (e.g. the per-model tables in several open-source cost
+    // trackers), checked 2026-11-24; the AWS page itself renders its table dynamically and was not read.
+    'cohere.embed-english-v3': { input: 0.1, output: 0 },
+    'cohere.embed-multilingual-v3': { input: 0.1, output: 0 },
   }),
 });
 

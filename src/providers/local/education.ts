@@ -35,12 +35,17 @@ const ABBREVIATIONS: DegreePattern[] = [
   { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
   { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
   { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
+  // Education Specialist, the degree between a master's and a doctorate.
+  { re: /(?<![\w.])(?:Ed\.\s?S\.|EdS)(?![\w])/, level: 'other' },
 ];
 
 // Bare two-letter forms count only when a field or "in"/"of" follows, or they open the line.
 const BARE_ABBREVIATIONS: DegreePattern[] = [
   { re: /(?<![\w.,] ?)(?:MS|MA)(?=\.?(?:\s+(?:in|of)\s|\s*,?\s+\p{Lu}\p{Ll}|\s*\())(?!\s+(?:Word|Excel|Office|Access|Project|PowerPoint|Outlook|Visio|SQL|Dynamics|Windows|Teams|Paint|Publisher|DOS))/u, level: 'master' },
   { re: /(?<![\w.,] ?)(?:BS|BA|BE|AB)(?=\.?(?:\s+(?:in|of)\s|\s*,?\s+\p{Lu}\p{Ll}|\s*\())/u, level: 'bachelor' },
+  // "BS - Behavioral Science", "MA – History": a dash between the abbreviation and its field, at the line's start.
+  { re: /^(?:MS|MA)(?=\.?\s+[-–—]\s+\p{Lu}\p{Ll})/u, level: 'master' },
+  { re: /^(?:BS|BA|BE)(?=\.?\s+[-–—]\s+\p{Lu}\p{Ll})/u, level: 'bachelor' },
   { re: /^(?:MS|MA|BS|BA)\.?$/u, level: 'other' },
   // In prose ("graduate with BS in Computer Science") "in" and a capitalised field make the abbreviation safe.
   { re: /(?<![\w.])(?:MS|MA)(?=\s+in\s+\p{Lu})/u, level: 'master' },

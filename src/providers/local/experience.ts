@@ -55,22 +55,25 @@ export interface ExperienceOptions {
 }
 
 export function parseExperience(lines: readonly Line[], options: ExperienceOptions): Experience[] {
-  const rows = lines.map((line) => annotate(line, options.referenceDate));
+  const rows = withoutUninformativeBlocks(lines).map((line) => annotate(line, options.referenceDate));
   const anchors = rows.flatMap((row, i) => (row.range !== null ? [i] : []));
   if (anchors.length === 0) return options.undated === true ? undatedRoles(rows) : [];
-  const layout = decideLayout(rows, anchors[0]!);
+  const layout = decideLayout(rows, anchors);
   // Roles are read in order, each claiming its header lines so the next role cannot take them again.
   const claimed = new Set<number>(anchors);
   const roles: Draft[] = [];
   const firstRow: number[] = [];
+  const reserved = layout === 'before' ? reservedHeaders(rows, anchors) : new Set<number>();
   for (let k = 0; k < anchors.length; k++) {
     const a = anchors[k]!;
     const next = anchors[k + 1] ?? rows.length;
     const own = headerRows(rows, anchors, k, layout, claimed);
     const parts = [...(rows[a]!.proseParts ?? splitParts(rows[a]!.rest)), ...own.flatMap((i) => lineParts(rows[i]!.line.text))];
     const draft = assign(parts, rows[a]!.range!, own.length === 0);
-    if (draft.title === null) fillFromWindow(draft, rows, a, next, 'title', own, claimed);
-    if (draft.company === null) fillFromWindow(draft, rows, a, next, 'company', own, claimed);
+    // The look-ahead must not take the next role's own "Title, Company" line from above its date.
+    const taken = new Set([...claimed, ...[...reserved].filter((i) => i > a)]);
+    if (draft.title === null) fillFromWindow(draft, rows, a, next, 'title', own, taken);
+    if (draft.company === null) fillFromWindow(draft, rows, a, next, 'company', own, taken);
     fillFromLeftovers(draft);
     for (const i of [...own, ...draft.usedRows]) claimed.add(i);
     roles.push(draft);
@@ -84,6 +87,33 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
   return groupUnderCompanies(roles)
     .map(toExperience)
     .filter((e) => e.title !== null || e.company !== null || e.highlights.length > 0);
+}
+
+/** A header line that names a role on its own: "Assistant Principal, Elm Park School, Spring, TX". */
+function isCompleteHeader(text: string): boolean {
+  const named = splitParts(text).filter((p) => p.kind !== 'location' && p.text !== '');
+  return named.length >= 2 && named.some((p) => p.kind === 'title' || titleScore(p.text) >= 1);
+}
+
+/** In a "header above the date" layout, the complete header line right above each later date is that role's. */
+function reservedHeaders(rows: readonly Row[], anchors: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  for (const a of anchors.slice(1)) {
+    const above = rows[a - 1];
+    if (above !== undefined && above.header && isCompleteHeader(above.line.text)) out.add(a - 1);
+  }
+  return out;
+}
+
+/**
+ * Some extractions put a blank line after every line ("Intern / / ACME, INC. / / Durham, NC / / 2016"):
+ * there a block break separates nothing, and reading it as the edge of a role's header would cut the
+ * header to its last line.
+ */
+function withoutUninformativeBlocks(lines: readonly Line[]): readonly Line[] {
+  const plain = lines.filter((l) => !l.bullet);
+  if (plain.length < 6 || plain.filter((l) => l.blockStart).length < plain.length * 0.7) return lines;
+  return lines.map((l) => (l.blockStart ? { ...l, blockStart: false } : l));
 }
 
 /**
@@ -244,8 +274,9 @@ function isHeaderLike(line: Line): boolean {
   const words = text.split(/\s+/);
   const wordCount = words.length;
   if (wordCount > 10) return false;
-  // Sentences open with a verb: "Managed …", "Developing …", "Leads …".
-  if (wordCount >= 4 && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(words[0]!) && !/^(?:United|Limited|Red|Bing|King|Sterling|Reading|Ming|Wing)$/.test(words[0]!)) return false;
+  // Sentences open with a verb: "Managed the …", "Developing new …". A capital after it makes a name
+  // instead: "Marketing Director, …", "Shelving Clerk, …".
+  if (wordCount >= 4 && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(words[0]!) && !/^\p{Lu}/u.test(words[1]!) && !/^(?:United|Limited|Red|Bing|King|Sterling|Reading|Ming|Wing)$/.test(words[0]!)) return false;
   if (wordCount >= 6 && words.filter((w) => /^(?:the|and|with|for|to|of|in|on|by|a|an|from|as|that|which|were|was|is|are)$/.test(w)).length >= 3) return false;
   if (/^[\p{Ll}]/u.test(text) && !/^(?:e|i)[A-Z]/.test(text)) return false;
   if (/[.!?]$/.test(text) && !/\b(?:inc|ltd|co|corp|llc|jr|sr|st|[A-Z])\.$/i.test(text) && wordCount > 8) return false;
@@ -258,8 +289,18 @@ function isHeaderLike(line: Line): boolean {
  * Header-like lines right above the first date can only belong to the first role, and a resume keeps one
  * layout throughout.
  */
-function decideLayout(rows: readonly Row[], firstAnchor: number): Layout {
-  return firstAnchor > 0 && rows[firstAnchor - 1]!.header ? 'before' : 'after';
+/** "A. Higher Education", "2) Industry", "Teaching:": a numbered or labelled group inside the section. */
+const SUB_HEADING_RE = /^(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]\s+\S|[:：]$/;
+
+function decideLayout(rows: readonly Row[], anchors: readonly number[]): Layout {
+  const first = anchors[0]!;
+  const above = rows[first - 1];
+  if (above === undefined || !above.header) return 'after';
+  // "A. Higher Education / 2015 – present / Professor, Acme University": a sub-heading that names nothing
+  // sits above the first date, and the complete header line is the one below it.
+  const below = rows[first + 1];
+  if (SUB_HEADING_RE.test(above.line.text) && partScore(above.line.text) <= 0 && below?.header === true && isCompleteHeader(below.line.text)) return 'after';
+  return 'before';
 }
 
 function partScore(text: string): number {
@@ -273,13 +314,21 @@ function headerRows(rows: readonly Row[], anchors: readonly number[], k: number,
   const next = k + 1 < anchors.length ? anchors[k + 1]! : rows.length;
   if (layout === 'before') {
     const found: number[] = [];
+    // "Principal, Cedar School, Houston, TX / Raised scores by 50 points. / 2007 – 2009": the date slipped
+    // below the role's first line of text; the complete header line just above that line is still its own.
+    const slipped = a - 2;
+    if (k > 0 && slipped > prev && !rows[a - 1]!.header && !rows[a - 1]!.line.bullet && rows[slipped]!.header && !claimed.has(slipped) && isCompleteHeader(rows[slipped]!.line.text)) {
+      return [slipped];
+    }
     for (let j = a - 1; j > prev && found.length < MAX_HEADER_LINES; j--) {
       const row = rows[j]!;
       // "January" over "May 2011": the first half of a range split over two lines, not a header.
       if (j === a - 1 && MONTH_ONLY_RE.test(row.line.text)) continue;
       if (!row.header || claimed.has(j)) break;
       found.unshift(j);
-      if (row.line.blockStart) break;
+      // A block break ends the header once it names something; a lone "City, ST" line above the date
+      // does not, so the look-back goes on to the title and company above it.
+      if (row.line.blockStart && !isLocationLine(row.line.text)) break;
     }
     // After the first role, the previous body may end in short lines: keep the top line only if it names
     // something, follows the previous role's bullets, or sits on a "City, ST" line ("Acme / Denver, CO / 2019").

@@ -64,7 +64,23 @@ export function findName(options: NameOptions): string | null {
     // A lone word is a name only at the very top, or when a document word followed it ("Roe Resume").
     if (single === null && (i <= 1 || TRAILING_DOCUMENT_RE.test(window[i]!.text))) single = candidate;
   }
-  return single ?? nameFromEmail(options.lines, options.emails) ?? nameSpelledInEmail(options.lines, options.emails);
+  return single ?? nameFromEmail(options.lines, options.emails) ?? nameSpelledInEmail(options.lines, options.emails) ?? nameAboveContact(options.lines);
+}
+
+/** How far down a resume pasted under other text (a blog post, template notes) may start. */
+const LATE_CONTACT_LIMIT = 120;
+
+/**
+ * A resume pasted below other text starts late, but still as resumes do: the name, then the address,
+ * phone and e-mail. The full name on one of the three lines above the first contact line is the name.
+ */
+function nameAboveContact(lines: readonly Line[]): string | null {
+  const contactAt = lines.findIndex((l, i) => i < LATE_CONTACT_LIMIT && (l.text.includes('@') || findPhones(l.text).length > 0));
+  for (let j = contactAt - 1; j >= Math.max(0, contactAt - 3); j--) {
+    const candidate = nameCandidate(lines[j]!.text);
+    if (candidate !== null && candidate.includes(' ')) return candidate;
+  }
+  return null;
 }
 
 /**

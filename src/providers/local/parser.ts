@@ -25,7 +25,7 @@ import { extractSkills, keywordLines } from './skills.js';
  */
 
 /** Bump whenever a rule changes what the parser returns, so evaluations can be compared across releases. */
-export const LOCAL_PARSER_VERSION = '1.1.1';
+export const LOCAL_PARSER_VERSION = '1.2.0';
 
 export interface ParseTextOptions {
   /** "Present" resolves against this; defaults to now. */
@@ -75,7 +75,11 @@ export function parseResumeText(text: string, options: ParseTextOptions = {}): P
     },
     headline: findHeadline(contactLines, name) ?? titleUnderName(lines, name) ?? statedTitle(of('objective', 'summary'), contactLines),
     summary: summaryOf(sections),
-    skills: extractSkills({ text, skillLines: [...of('skills'), ...keywordLines(of('header', 'summary', 'objective', 'experience', 'other'))] }),
+    skills: extractSkills({
+      text,
+      skillLines: [...of('skills'), ...keywordLines(of('header', 'summary', 'objective', 'experience', 'other'))],
+      candidateName: name,
+    }),
     experience: withStatedRoles(experienceOf(sections, referenceDate), of('summary', 'objective', 'experience')),
     education: educationOf(sections, referenceDate),
     certifications: parseCertifications(of('certifications'), referenceDate),
@@ -167,6 +171,7 @@ function educationOf(sections: readonly Section[], referenceDate: Date): ResumeF
 export class LocalResumeParser implements ResumeParser {
   readonly provider = 'local';
   readonly model = 'rules';
+  readonly version = LOCAL_PARSER_VERSION;
 
   async parse(request: ParseRequest): Promise<ParseResult> {
     request.signal?.throwIfAborted();

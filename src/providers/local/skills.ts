@@ -1,6 +1,9 @@
 import type { Skill } from '../../domain/index.js';
 import { canonicalSkill, findSkills } from '../../taxonomy/index.js';
+import { institutionRank } from './entities.js';
 import type { Line } from './normalise.js';
+import { detectHeading } from './sections.js';
+import { REGION_NAMES } from './vocab.js';
 
 /**
  * Skills: every taxonomy skill mentioned anywhere (ambiguous ones like "C" or "Go", and soft skills like
@@ -26,6 +29,8 @@ export interface SkillOptions {
   text: string;
   /** Lines of skills sections. */
   skillLines: readonly Line[];
+  /** The candidate's name: a page header repeating it inside a skills list is not a skill. */
+  candidateName?: string | null;
 }
 
 export function extractSkills(options: SkillOptions): Skill[] {
@@ -41,6 +46,7 @@ export function extractSkills(options: SkillOptions): Skill[] {
       const canonical = canonicalSkill(item);
       // A lone verb form ("Analyzing", "Installing") names an activity unless the taxonomy knows it ("Accounting").
       if (canonical === null && /^\p{Lu}\p{Ll}+ing$/u.test(item)) continue;
+      if (canonical === null && isNotSkillItem(item, options.candidateName ?? null)) continue;
       add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
     }
   }
@@ -50,6 +56,33 @@ export function extractSkills(options: SkillOptions): Skill[] {
     add({ name: hit.name, surface: hit.surface, category: hit.category });
   }
   return [...skills.values()];
+}
+
+/** Form labels and template words that share a list line with skills ("Role", "Date of Birth", "JOB TITLE"). */
+const FORM_LABEL_RE =
+  /^(?:roles?|details|duties|dates?|description|responsibilities|(?:father'?s?|mother'?s?|company|full|first|last)\s+name|name|date\s+of\s+birth|dob|nationality|sex|gender|marital\s+status|religion|address|city|state|zip(?:\s+code)?|postcode|country|job\s+title|title|location|e-?mail|phone|mobile|languages?\s+known)$/i;
+/** Words that describe a person, not what they can do ("Passionate", "Hard working", "Goal oriented"). */
+const TRAIT_RE =
+  /^(?:(?:very|highly|extremely)\s+)?(?:passionate|focused|hard[- ]?working|proactive|pro-active|autonomous|dedicated|motivated|self[- ]motivated|reliable|punctual|honest|enthusiastic|energetic|flexible|adaptable|dependable|hardworking|diligent|friendly|confident|ambitious|positive\s+attitude|team\s+spirit|team\s+player|forward[- ]thinking|quick\s+learner|fast\s+learner|goals?[- ](?:orientated|oriented|driven)|results?[- ](?:orientated|oriented|driven)|detail[- ]oriented)$/i;
+/** Counts and amounts that tables put next to skills: "4x", "2-3 lines", "Less than 1 year", "many others". */
+const QUANTITY_RE = /^(?:\d+\s*[xk]|\d+(?:-\d+)?\s+lines?|(?:less|more)\s+than\b.*|many\s+others?|years?\s+of\s+experience)$/i;
+const LEGAL_SUFFIX_RE = /\b(?:inc|ltd|llc|llp|plc|corp|pvt|gmbh)\.?$/i;
+
+/**
+ * A list item the taxonomy does not know that is still clearly no skill: a form label, a sub-heading
+ * ("PROJECT DETAILS", "TRAININGS"), a place, a school or a company, a personality trait, a count, or the
+ * candidate's own name repeated by a page header.
+ */
+function isNotSkillItem(item: string, candidateName: string | null): boolean {
+  if (FORM_LABEL_RE.test(item) || TRAIT_RE.test(item) || QUANTITY_RE.test(item)) return true;
+  if (candidateName !== null && item.toLowerCase() === candidateName.toLowerCase()) return true;
+  const words = item.split(/\s+/);
+  // Unknown phrases in capitals are headings, not tools: tools in capitals are acronyms ("VLSI", "ROI").
+  const capitals = /^[\p{Lu}\s&/-]+$/u.test(item);
+  if (capitals && (words.length >= 2 || item.length >= 7)) return true;
+  if (detectHeading(item) !== null) return true;
+  if (words.every((w) => REGION_NAMES.has(w.toLowerCase()))) return true;
+  return institutionRank(item) >= 2 || LEGAL_SUFFIX_RE.test(item);
 }
 
 /**

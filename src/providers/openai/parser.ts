@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { ProviderError, type ParseRequest, type ParseResult, type ResumeParser } from '../../domain/index.js';
-import { parseResumeWithLlm, strictResumeFieldsSchema, type Conversation, type ModelAnswer, type PriceTable, type ResumePrompt } from '../common/index.js';
+import { parseResumeWithLlm, promptVersion, RESUME_PARSE_PROMPT, strictResumeFieldsSchema, type Conversation, type ModelAnswer, type PriceTable, type ResumePrompt } from '../common/index.js';
 import { createOpenAIClient, type OpenAIClientOptions } from './client.js';
 import { PROVIDER, toProviderError } from './errors.js';
 
@@ -26,6 +26,9 @@ const SCHEMA_NAME = 'resume_fields';
 export class OpenAIResumeParser implements ResumeParser {
   readonly provider = PROVIDER;
   readonly model: string;
+  get version(): string {
+    return promptVersion(this.#options.prompt ?? RESUME_PARSE_PROMPT);
+  }
   readonly #client: OpenAI;
   readonly #options: OpenAIParserOptions;
 

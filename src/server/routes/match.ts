@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { ResumeParser } from '../../domain/index.js';
+import type { Router } from '../../routing/router.js';
 import type { JobService } from '../../services/jobs.js';
-import { matchJobs, type MatchInput } from '../../services/match.js';
+import { matchJobsRouted, type MatchInput } from '../../services/match.js';
 import type { Logger } from '../../telemetry/logger.js';
 import type { App } from '../env.js';
 import {
@@ -35,25 +35,24 @@ const embeddingsRoute = createRoute({
   responses: { 200: { description: 'One vector per text', ...json(EmbeddingsResponseSchema) }, ...errorResponses(400) },
 });
 
-export function registerMatchRoutes(app: App, deps: { jobs: JobService; parser: ResumeParser; logger: Logger }): void {
+export function registerMatchRoutes(app: App, deps: { jobs: JobService; router: Router; logger: Logger }): void {
   app.openapi(matchRoute, async (c) => {
     const body = c.req.valid('json');
     const input: MatchInput = body.resume ? { resume: body.resume } : body.profile ? { profile: body.profile } : { text: body.text! };
-    const result = await matchJobs(input, deps, {
+    const result = await matchJobsRouted(input, deps, {
       spaceId: body.space,
       filters: body.filters,
       limit: body.limit,
       strategy: body.strategy,
       referenceDate: toDate(body.referenceDate),
       signal: c.req.raw.signal,
-    });
+    }, c.get('routing'));
     return c.json({ success: true as const, data: result }, 200);
   });
 
   app.openapi(embeddingsRoute, async (c) => {
     const body = c.req.valid('json');
-    const embedder = deps.jobs.embedderFor(body.space ?? [...deps.jobs.embedders.keys()][0] ?? '');
-    const { vectors, usage } = await embedder.embed({ texts: body.texts, kind: body.kind, signal: c.req.raw.signal });
+    const { vectors, usage, embedder } = await deps.router.embed({ texts: body.texts, kind: body.kind, signal: c.req.raw.signal }, c.get('routing'), body.space);
     return c.json({ success: true as const, data: { space: embedder.space, vectors: vectors.map((v) => Array.from(v)), usage } }, 200);
   });
 }

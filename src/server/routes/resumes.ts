@@ -25,7 +25,7 @@ const parseResumeRoute = createRoute({
   },
 });
 
-export function registerResumeRoutes(app: App, { parser, limits }: AppDeps): void {
+export function registerResumeRoutes(app: App, { services, limits }: AppDeps): void {
   app.openapi(parseResumeRoute, async (c) => {
     const contentType = c.req.header('content-type') ?? '';
     const isJson = /^application\/json/i.test(contentType);
@@ -39,7 +39,7 @@ export function registerResumeRoutes(app: App, { parser, limits }: AppDeps): voi
     const input: ResumeInput = 'text' in body ? { text: body.text } : { bytes: new Uint8Array(await body.file.arrayBuffer()) };
 
     const t0 = performance.now();
-    const result = await parseResume(input, parser, {
+    const result = await parseResume(input, services.router.parserFor(c.get('routing')), {
       maxBytes: limits.maxUploadBytes,
       maxPages: limits.maxPdfPages,
       referenceDate: toDate(body.referenceDate),
