@@ -12,20 +12,7 @@ import { RoutingSource } from '../src/routing/source.js';
 import { CallStats } from '../src/routing/stats.js';
 import { openDatabase } from '../src/store/index.js';
 import { summariseLatency } from '../src/eval/stats.js';
-
-const RESUME = `Priya Natarajan
-Pune, India | priya.n@example.com
-
-Experience
-Data Analyst, Lotus Analytics — 2020 – Present
-- Built dashboards in Tableau and SQL
-
-Education
-BSc Statistics, University of Pune, 2019
-
-Skills
-SQL, Tableau, Python, Excel
-`;
+import { SAMPLE_RESUME as RESUME } from '../test/helpers/openai-server.js';
 
 function us(label: string, ms: number[]): string {
   const s = summariseLatency(ms);

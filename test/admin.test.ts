@@ -5,45 +5,22 @@ import { DEFAULT_ROUTING } from '../src/routing/config.js';
 import { RoutingSource } from '../src/routing/source.js';
 import { createApp } from '../src/server/app.js';
 import { createLogger } from '../src/telemetry/logger.js';
-import { startOpenAiEmulator, type OpenAiEmulator } from './emulators/openai.js';
-import { startTestServer } from './helpers/server.js';
+import type { OpenAiEmulator } from './emulators/openai.js';
+import { SAMPLE_RESUME as RESUME, startServerWithOpenAi, type ServerWithOpenAi } from './helpers/openai-server.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const TOKEN = 'test-admin-token-0123456789';
-const RESUME = `Priya Natarajan
-Pune, India | priya.n@example.com
-
-Experience
-Data Analyst, Lotus Analytics — 2020 – Present
-- Built dashboards in Tableau and SQL
-
-Skills
-SQL, Tableau, Python
-`;
-
 describe('admin API', () => {
+  let running: ServerWithOpenAi;
   let emulator: OpenAiEmulator;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  const savedKey = process.env.OPENAI_API_KEY;
+  let server: ServerWithOpenAi['server'];
 
   before(async () => {
-    emulator = await startOpenAiEmulator({ apiKey: 'sk-test' });
-    process.env.OPENAI_API_KEY = 'sk-test';
-    server = await startTestServer({
-      ADMIN_TOKEN: TOKEN,
-      JOBMATCH_SAMPLE_JOBS: 'false',
-      JOBMATCH_GUARD: 'false',
-      JOBMATCH_ROUTING_POLL_MS: '200',
-      OPENAI_BASE_URL: emulator.url,
-    });
+    running = await startServerWithOpenAi({ ADMIN_TOKEN: TOKEN, JOBMATCH_ROUTING_POLL_MS: '200' });
+    ({ emulator, server } = running);
   });
-  after(async () => {
-    await server.stop();
-    await emulator.close();
-    if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
-    else process.env.OPENAI_API_KEY = savedKey;
-  });
+  after(() => running.stop());
 
   const admin = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${server.url}${path}`, {

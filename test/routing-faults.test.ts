@@ -1,49 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { CapabilityRoutingSchema, type CapabilityRouting } from '../src/routing/config.js';
-import { startOpenAiEmulator, type OpenAiEmulator, type OpenAiFault } from './emulators/openai.js';
-import { startTestServer } from './helpers/server.js';
-
-const RESUME = `Priya Natarajan
-Pune, India | priya.n@example.com
-
-Experience
-Data Analyst, Lotus Analytics — 2020 – Present
-- Built dashboards in Tableau and SQL
-
-Education
-BSc Statistics, University of Pune, 2019
-
-Skills
-SQL, Tableau, Python, Excel
-`;
+import type { OpenAiEmulator, OpenAiFault } from './emulators/openai.js';
+import { SAMPLE_RESUME as RESUME, startServerWithOpenAi, type ServerWithOpenAi } from './helpers/openai-server.js';
 
 /**
  * Migration control under faults, end to end: the real server, routing parse between the local parser
  * (control) and OpenAI (candidate) through the real SDK against the emulator, which fails on demand.
  */
 describe('routing under faults', () => {
+  let running: ServerWithOpenAi;
   let emulator: OpenAiEmulator;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  const savedKey = process.env.OPENAI_API_KEY;
+  let server: ServerWithOpenAi['server'];
 
   before(async () => {
-    emulator = await startOpenAiEmulator({ apiKey: 'sk-test' });
-    process.env.OPENAI_API_KEY = 'sk-test';
-    server = await startTestServer({
-      JOBMATCH_SAMPLE_JOBS: 'false',
-      OPENAI_BASE_URL: emulator.url,
-      JOBMATCH_BREAKER_FAILURES: '3',
-      JOBMATCH_BREAKER_HALF_OPEN_MS: '300',
-      JOBMATCH_GUARD: 'false',
-    });
+    running = await startServerWithOpenAi({ JOBMATCH_BREAKER_FAILURES: '3', JOBMATCH_BREAKER_HALF_OPEN_MS: '300' });
+    ({ emulator, server } = running);
   });
-  after(async () => {
-    await server.stop();
-    await emulator.close();
-    if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
-    else process.env.OPENAI_API_KEY = savedKey;
-  });
+  after(() => running.stop());
   beforeEach(async () => {
     emulator.setFault(null);
     // Each test starts with closed breakers: an open one from the test before would reroute its calls.

@@ -5,42 +5,22 @@ import { ParsedResumeSchema, type ResumeParser } from '../src/domain/index.js';
 import type { Env } from '../src/server/env.js';
 import { registerTestAiRoutes } from '../src/server/routes/test-ai.js';
 import { createLogger } from '../src/telemetry/logger.js';
-import { startOpenAiEmulator, type OpenAiEmulator } from './emulators/openai.js';
-import { startTestServer } from './helpers/server.js';
+import type { OpenAiEmulator } from './emulators/openai.js';
+import { SAMPLE_RESUME as RESUME, startServerWithOpenAi, type ServerWithOpenAi } from './helpers/openai-server.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const RESUME = `Priya Natarajan
-Pune, India | priya.n@example.com
-
-Experience
-Data Analyst, Lotus Analytics — 2020 – Present
-- Built dashboards in Tableau and SQL
-
-Education
-BSc Statistics, University of Pune, 2019
-
-Skills
-SQL, Tableau, Python, Excel
-`;
-
 /** Side-by-side parser trials: each provider called directly, nothing shared touched. */
 describe('POST /api/test-ai', () => {
+  let running: ServerWithOpenAi;
   let emulator: OpenAiEmulator;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  const savedKey = process.env.OPENAI_API_KEY;
+  let server: ServerWithOpenAi['server'];
 
   before(async () => {
-    emulator = await startOpenAiEmulator({ apiKey: 'sk-test' });
-    process.env.OPENAI_API_KEY = 'sk-test';
-    server = await startTestServer({ JOBMATCH_SAMPLE_JOBS: 'false', JOBMATCH_GUARD: 'false', OPENAI_BASE_URL: emulator.url });
+    running = await startServerWithOpenAi();
+    ({ emulator, server } = running);
   });
-  after(async () => {
-    await server.stop();
-    await emulator.close();
-    if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
-    else process.env.OPENAI_API_KEY = savedKey;
-  });
+  after(() => running.stop());
 
   const trial = async (body: unknown) => {
     const res = await fetch(`${server.url}/api/test-ai`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': 'u-1' }, body: JSON.stringify(body) });

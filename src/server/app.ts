@@ -43,7 +43,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     const t0 = performance.now();
-    const routing: RequestContext = { requestId: c.get('requestId'), userId: userIdOf(c.req.header(USER_ID_HEADER)), signal: c.req.raw.signal, routes: [] };
+    const routing: RequestContext = {
+      requestId: c.get('requestId'),
+      userId: userIdOf(c.req.header(USER_ID_HEADER)),
+      signal: c.req.raw.signal,
+      routes: [],
+      // `Cache-Control: no-cache` asks for a fresh answer (it is still cached for the next request).
+      noCache: /\bno-cache\b/i.test(c.req.header('cache-control') ?? ''),
+    };
     c.set('routing', routing);
     await next();
     c.header('x-request-id', c.get('requestId'));

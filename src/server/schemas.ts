@@ -15,6 +15,7 @@ import { JobDraftSchema } from '../matching/job-enrich.js';
 import { PARSER_PROVIDERS } from '../providers/registry.js';
 import { CAPABILITIES, RoutingConfigSchema } from '../routing/config.js';
 import { RolloutPlanSchema } from '../routing/guard.js';
+import { ROLLOUT_ACTIONS } from '../services/routing-admin.js';
 
 /** HTTP-edge schemas: request validation and the OpenAPI document come from the same definitions. */
 
@@ -161,8 +162,6 @@ const CapabilityEnum = z.enum(CAPABILITIES);
 
 export const CapabilityParamSchema = z.object({ capability: CapabilityEnum });
 
-export const ROLLOUT_ACTIONS = ['promote', 'pause', 'resume', 'abort'] as const;
-export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
 export const RolloutActionParamSchema = z.object({ capability: CapabilityEnum, action: z.enum(ROLLOUT_ACTIONS) });
 
 const ReasonSchema = z.string().trim().min(1).max(500).openapi({ description: 'Why: kept in the audit log' });

@@ -141,6 +141,9 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       control: {
         current: () => source.current().config,
         setRollout: async (capability, patch, actor, reason) => {
+          const now = source.current().config[capability];
+          // An abort after a kill switch asks for what is already in force: don't audit a change that isn't one.
+          if (now.rolloutPercent === patch.rolloutPercent && (patch.mode === undefined || patch.mode === now.mode)) return;
           await source.update((c) => ({ ...c, [capability]: { ...c[capability], ...patch } }), actor, patch.rolloutPercent === 0 ? 'rollback' : 'rollout-step', reason);
         },
       },

@@ -103,4 +103,64 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 3,
+    name: 'usage ledger, budget usage',
+    sql: `
+      -- One row per provider call (shadow calls included, flagged): the durable record costs are reported
+      -- from. user_key is a hash of the user id, never the id.
+      CREATE TABLE usage_ledger (
+        id            bigserial PRIMARY KEY,
+        at            timestamptz NOT NULL,
+        request_id    text,
+        user_key      text,
+        capability    text NOT NULL,
+        provider      text NOT NULL,
+        model         text NOT NULL,
+        role          text NOT NULL,
+        cohort        text NOT NULL,
+        outcome       text NOT NULL,
+        error_code    text,
+        input_tokens  integer NOT NULL DEFAULT 0,
+        output_tokens integer NOT NULL DEFAULT 0,
+        cost_usd      double precision NOT NULL DEFAULT 0,
+        latency_ms    double precision NOT NULL,
+        cached        boolean NOT NULL DEFAULT false,
+        shadow        boolean NOT NULL DEFAULT false
+      );
+      -- Summaries scan a time range and retention deletes by age.
+      CREATE INDEX usage_ledger_at_idx ON usage_ledger (at);
+
+      -- Spending per budget scope and period, e.g. 'day:2026-11-24:parse:openai' or 'month:2026-11:*:*'.
+      -- reserved_usd holds the estimates of calls in flight; settling moves their actual cost to spent_usd.
+      CREATE TABLE budget_usage (
+        scope        text PRIMARY KEY,
+        spent_usd    double precision NOT NULL DEFAULT 0,
+        reserved_usd double precision NOT NULL DEFAULT 0,
+        updated_at   timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+  {
+    id: 4,
+    name: 'result cache',
+    sql: `
+      -- Exact-match cache of provider results (parses, embeddings), shared by every instance. key is the
+      -- router's sha256 of the normalised input and everything that changes the answer; value is JSON with
+      -- Float32Array vectors as {"__f32": [...]} (src/cache/codec.ts). user_key is the hashed user id of the
+      -- request that stored the entry, so a person's entries can be erased; never the id itself.
+      CREATE TABLE result_cache (
+        key        text PRIMARY KEY,
+        capability text NOT NULL,
+        provider   text NOT NULL,
+        user_key   text,
+        value      jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      -- Purging scans by expiry; erasure by person.
+      CREATE INDEX result_cache_expires_at_idx ON result_cache (expires_at);
+      CREATE INDEX result_cache_user_key_idx ON result_cache (user_key);
+    `,
+  },
 ];
