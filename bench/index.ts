@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- parse|match|overhead|routing]`: prints figures, asserts nothing. Run on a quiet machine; numbers from a
+ * `npm run bench [-- parse|match|overhead|routing|cache]`: prints figures, asserts nothing. Run on a quiet machine; numbers from a
  * loaded one are upper bounds.
  */
+import { benchCache } from './cache.js';
 import { benchMatch } from './match.js';
 import { benchOverhead } from './overhead.js';
 import { benchParse } from './parse.js';
@@ -22,4 +23,8 @@ if (all || which.has('overhead')) {
   await benchOverhead();
   console.log();
 }
-if (all || which.has('routing')) await benchRouting();
+if (all || which.has('routing')) {
+  await benchRouting();
+  console.log();
+}
+if (all || which.has('cache')) await benchCache();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { providerSettings, type ProviderSettings } from './providers/settings.js';
 import { routingFromEnv, type RoutingConfig } from './routing/config.js';
 import { ResilienceSettingsSchema, type ResilienceSettings } from './routing/resilience.js';
+import { sloTargetsFromEnv, type SloTargets } from './telemetry/slo.js';
 
 /**
  * Service configuration, read from the environment with safe defaults so `npm start` needs nothing set.
@@ -28,6 +29,8 @@ const EnvSchema = z.object({
   /** Whether this instance runs the rollout guard's analysis loop (run it on one instance of several). */
   JOBMATCH_GUARD: z.enum(['true', 'false', '1', '0']).default('true'),
   JOBMATCH_ROUTING_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /** CloudWatch Embedded Metric Format lines on stdout, one per provider call. */
+  JOBMATCH_CLOUDWATCH_EMF: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface Config {
@@ -51,6 +54,9 @@ export interface Config {
   alertWebhookUrl: string | undefined;
   runGuard: boolean;
   routingPollMs: number;
+  cloudwatchEmf: boolean;
+  /** The success metrics SLO status and the dashboard measure against. */
+  sloTargets: SloTargets;
 }
 
 export class ConfigError extends Error {
@@ -71,10 +77,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   let providers: ProviderSettings;
   let routing: RoutingConfig;
   let resilience: ResilienceSettings;
+  let sloTargets: SloTargets;
   try {
     providers = providerSettings(env);
     routing = routingFromEnv(env);
     resilience = ResilienceSettingsSchema.parse(env);
+    sloTargets = sloTargetsFromEnv(env);
   } catch (err) {
     const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') : (err as Error).message;
     throw new ConfigError(`Invalid configuration: ${message}`);
@@ -95,5 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alertWebhookUrl: e.JOBMATCH_ALERT_WEBHOOK_URL,
     runGuard: e.JOBMATCH_GUARD === 'true' || e.JOBMATCH_GUARD === '1',
     routingPollMs: e.JOBMATCH_ROUTING_POLL_MS,
+    cloudwatchEmf: e.JOBMATCH_CLOUDWATCH_EMF === 'true' || e.JOBMATCH_CLOUDWATCH_EMF === '1',
+    sloTargets,
   };
 }

@@ -2,7 +2,8 @@
  * JSON encoding for cached values that keeps typed vectors typed. JSON has no Float32Array: without this an
  * EmbedResult read back from the database would hold `{ "0": 0.1, … }` objects. Every Float32Array becomes
  * `{ "__f32": [numbers] }` and comes back as a Float32Array. Float32 values are exact as doubles, and
- * JSON.stringify writes doubles in their shortest round-trip form, so vectors survive bit for bit.
+ * JSON.stringify writes doubles in their shortest round-trip form, so vectors survive bit for bit (but for
+ * -0, which JSON reads back as 0: no distance or similarity tells them apart).
  *
  * Only plain objects and arrays are walked; anything else is left to JSON.stringify (Dates become strings).
  * A plain object whose only key is `__f32` with an array value is reserved for this marker.

@@ -43,12 +43,22 @@ export interface StrategyScore {
   n: number;
 }
 
+/** One query's scores per strategy: what paired comparisons between configurations resample. */
+export interface QueryScore {
+  id: string;
+  ndcg10: Record<RankingStrategy, number>;
+  recall10: Record<RankingStrategy, number>;
+}
+
 export interface MatchBenchmarkReport {
   input: 'resume' | 'profile';
   spaceId: string;
+  /** Provider of the parser that read the resume text (input "resume"); null for labelled profiles. */
+  parser: string | null;
   k: number;
   strategies: Record<RankingStrategy, StrategyScore>;
   rankLatencyMs: ReturnType<typeof summariseLatency>;
+  perQuery: QueryScore[];
 }
 
 const K = 10;
@@ -69,6 +79,7 @@ export async function runMatchBenchmark(options: {
   const { queries, index, embedder, parser, input } = options;
   const sums = Object.fromEntries(RANKING_STRATEGIES.map((s) => [s, { ndcg10: 0, recall10: 0, n: 0 }])) as Record<RankingStrategy, StrategyScore>;
   const latencies: number[] = [];
+  const perQuery: QueryScore[] = [];
 
   for (const q of queries) {
     const profile =
@@ -79,26 +90,31 @@ export async function runMatchBenchmark(options: {
     const queryText = profileEmbeddingText(canonical);
     const [queryVector] = (await embedder.embed({ texts: [queryText], kind: 'query' })).vectors;
     const profileOccupation = canonical.title ? (normaliseTitle(canonical.title)?.code ?? null) : null;
+    const score: QueryScore = { id: q.id, ndcg10: {} as QueryScore['ndcg10'], recall10: {} as QueryScore['recall10'] };
     for (const strategy of RANKING_STRATEGIES) {
       const t0 = performance.now();
       const result = rankJobs(index, { profile: canonical, profileOccupation, queryText, queryVector: queryVector!, spaceId: embedder.space.id, limit: K, strategy });
       if (strategy === 'hybrid') latencies.push(performance.now() - t0);
       const ranked = result.matches.map((m) => m.job.id);
+      score.ndcg10[strategy] = ndcgAt(ranked, q.relevant, K);
+      score.recall10[strategy] = recallAt(ranked, q.relevant, K);
       const s = sums[strategy];
-      s.ndcg10 += ndcgAt(ranked, q.relevant, K);
-      s.recall10 += recallAt(ranked, q.relevant, K);
+      s.ndcg10 += score.ndcg10[strategy];
+      s.recall10 += score.recall10[strategy];
       s.n++;
     }
+    perQuery.push(score);
     options.onProgress?.();
   }
   for (const s of Object.values(sums)) {
     s.ndcg10 = +(s.ndcg10 / Math.max(1, s.n)).toFixed(4);
     s.recall10 = +(s.recall10 / Math.max(1, s.n)).toFixed(4);
   }
-  return { input, spaceId: embedder.space.id, k: K, strategies: sums, rankLatencyMs: summariseLatency(latencies) };
+  return { input, spaceId: embedder.space.id, parser: input === 'resume' ? parser.provider : null, k: K, strategies: sums, rankLatencyMs: summariseLatency(latencies), perQuery };
 }
 
 export function formatMatchReport(r: MatchBenchmarkReport): string {
   const rows = RANKING_STRATEGIES.map((s) => `  ${s.padEnd(10)} ${r.strategies[s].ndcg10.toFixed(4).padStart(8)} ${r.strategies[s].recall10.toFixed(4).padStart(10)} ${String(r.strategies[s].n).padStart(5)}`);
-  return [`matching benchmark — input: ${r.input}, space: ${r.spaceId}`, `  ${'strategy'.padEnd(10)} ${'NDCG@10'.padStart(8)} ${'recall@10'.padStart(10)} ${'n'.padStart(5)}`, ...rows, `  hybrid rank latency p50 ${r.rankLatencyMs.p50?.toFixed(2)} ms, p95 ${r.rankLatencyMs.p95?.toFixed(2)} ms`].join('\n');
+  const parser = r.parser === null ? '' : `, parser: ${r.parser}`;
+  return [`matching benchmark — input: ${r.input}${parser}, space: ${r.spaceId}`, `  ${'strategy'.padEnd(10)} ${'NDCG@10'.padStart(8)} ${'recall@10'.padStart(10)} ${'n'.padStart(5)}`, ...rows, `  hybrid rank latency p50 ${r.rankLatencyMs.p50?.toFixed(2)} ms, p95 ${r.rankLatencyMs.p95?.toFixed(2)} ms`].join('\n');
 }

@@ -172,17 +172,19 @@ export class Router {
         throw e;
       }
     };
+    const cache = this.deps.cache && spec.cacheKey ? this.deps.cache : undefined;
+    // `cached` is reported only when the cache was consulted, so hit rates count lookups, not every call.
+    const lookedUp = cache !== undefined && spec.ctx.noCache !== true ? { cached: false } : {};
     try {
-      const { value, cached } =
-        this.deps.cache && spec.cacheKey
-          ? await this.deps.cache.getOrCompute(spec.cacheKey, invoke, { bypass: spec.ctx.noCache === true, call: base })
-          : { value: await invoke(), cached: false };
+      const { value, cached } = cache
+        ? await cache.getOrCompute(spec.cacheKey!, invoke, { bypass: spec.ctx.noCache === true, call: base })
+        : { value: await invoke(), cached: false };
       const usage = cached ? ZERO_USAGE : spec.usage(value);
-      this.emit({ ...base, at: Date.now(), outcome: 'ok', errorCode: null, errorType: null, latencyMs: performance.now() - t0, usage, retries: cached ? 0 : retries, cached });
+      this.emit({ ...base, ...lookedUp, ...(cached ? { cached } : {}), at: Date.now(), outcome: 'ok', errorCode: null, errorType: null, latencyMs: performance.now() - t0, usage, retries: cached ? 0 : retries });
       return value;
     } catch (e) {
       const code = e instanceof AppError ? e.code : 'internal_error';
-      this.emit({ ...base, at: Date.now(), outcome: 'error', errorCode: code, errorType: errorTypeOf(e), latencyMs: performance.now() - t0, usage: ZERO_USAGE, retries, cached: false });
+      this.emit({ ...base, ...lookedUp, at: Date.now(), outcome: 'error', errorCode: code, errorType: errorTypeOf(e), latencyMs: performance.now() - t0, usage: ZERO_USAGE, retries });
       throw e;
     }
   }

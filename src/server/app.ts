@@ -10,10 +10,13 @@ import { VERSION } from '../version.js';
 import { describeZodError, errorBody, toErrorResponse } from './errors.js';
 import type { AppDeps, Env } from './env.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerJobRoutes } from './routes/jobs.js';
+import { metricsMiddleware, registerObservabilityRoutes } from './routes/observability.js';
 import { registerMatchRoutes } from './routes/match.js';
 import { registerResumeRoutes } from './routes/resumes.js';
 import { registerTestAiRoutes } from './routes/test-ai.js';
+import { registerWebRoutes } from './routes/web.js';
 import { ErrorResponseSchema, HealthSchema } from './schemas.js';
 
 export type { AppDeps } from './env.js';
@@ -41,6 +44,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   });
 
   app.use('*', requestId());
+  app.use('*', metricsMiddleware(deps.services.metrics));
   app.use('*', async (c, next) => {
     const t0 = performance.now();
     const routing: RequestContext = {
@@ -91,9 +95,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
 
   registerResumeRoutes(app, deps);
   registerJobRoutes(app, deps.services.jobs);
+  registerObservabilityRoutes(app, { services: deps.services, sloTargets: deps.sloTargets }, deps.services.metrics);
   registerMatchRoutes(app, { jobs: deps.services.jobs, router: deps.services.router, logger });
   registerTestAiRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
+  registerWebRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

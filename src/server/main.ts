@@ -25,6 +25,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     logger,
     services,
     adminToken: config.adminToken,
+    sloTargets: config.sloTargets,
     limits: { maxUploadBytes: config.maxUploadBytes, maxPdfPages: config.maxPdfPages },
   });
 

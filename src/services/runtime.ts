@@ -13,6 +13,8 @@ import { RoutingSource } from '../routing/source.js';
 import { CallStats } from '../routing/stats.js';
 import { loadRolloutStates, openDatabase, redactUrl, saveRolloutState, type Db } from '../store/index.js';
 import { createAlertSink } from '../telemetry/alerts.js';
+import { createEmfObserver } from '../telemetry/emf.js';
+import { createMetrics, type Metrics } from '../telemetry/metrics.js';
 import type { Logger } from '../telemetry/logger.js';
 import { JobService } from './jobs.js';
 
@@ -24,8 +26,10 @@ export interface Services {
   /** Recent provider calls and shadow results: what the guard, SLOs and experiments read. */
   stats: CallStats;
   guard: RolloutGuard;
-  /** Subscribe further observers (metrics, ledger) to every provider call. */
+  /** Subscribe further observers to every provider call (metrics, the ledger and stats already are). */
   observers: ObserverHub;
+  /** Prometheus registry and the HTTP-level metrics. */
+  metrics: Metrics;
   /** A routed parser for callers without a request context (CLI, library): control cohort. */
   parser: ResumeParser;
   close(): Promise<void>;
@@ -115,9 +119,15 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     const observers = new ObserverHub(logger);
     const stats = new CallStats();
     observers.add(stats);
+    const metrics = createMetrics();
+    observers.add(metrics);
+    if (config.cloudwatchEmf) observers.add(createEmfObserver());
     const shadow = new ShadowRunner({ observer: observers, logger });
     const resilience = new Resilience(config.resilience);
-    resilience.onBreakerChange((capability, provider, state) => logger.warn({ capability, provider, state }, 'circuit breaker changed state'));
+    resilience.onBreakerChange((capability, provider, state) => {
+      metrics.setBreakerState(capability, provider, state);
+      logger.warn({ capability, provider, state }, 'circuit breaker changed state');
+    });
     const router = new Router({
       source,
       flags: await createRoutingFlags(source),
@@ -169,6 +179,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       stats,
       guard,
       observers,
+      metrics,
       parser: router.parserFor(noContext),
       async close() {
         guard.stop();

@@ -163,4 +163,40 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX result_cache_user_key_idx ON result_cache (user_key);
     `,
   },
+  {
+    id: 5,
+    name: 'evaluation reports, user feedback',
+    sql: `
+      -- Stored evaluation runs (jobmatch eval / eval-match): summary is the flat digest runs are compared by,
+      -- report the whole document (src/eval/document.ts).
+      CREATE TABLE eval_reports (
+        id         text PRIMARY KEY,
+        created_at timestamptz NOT NULL,
+        kind       text NOT NULL CHECK (kind IN ('parse', 'match')),
+        providers  text[] NOT NULL,
+        versions   jsonb NOT NULL,
+        summary    jsonb NOT NULL,
+        report     jsonb NOT NULL
+      );
+      CREATE INDEX eval_reports_created_at_idx ON eval_reports (created_at DESC);
+
+      -- Thumbs up/down on a served answer, attributed to the provider and cohort that served it (the online
+      -- half of an A/B comparison). user_key is a hash of the user id, never the id.
+      CREATE TABLE feedback (
+        id          bigserial PRIMARY KEY,
+        at          timestamptz NOT NULL DEFAULT now(),
+        request_id  text NOT NULL,
+        user_key    text,
+        capability  text NOT NULL,
+        provider    text NOT NULL,
+        cohort      text NOT NULL,
+        rating      smallint NOT NULL CHECK (rating IN (-1, 1)),
+        corrections jsonb
+      );
+      -- One rating per answer: a request served one person, who may change their mind (upsert), not vote twice.
+      CREATE UNIQUE INDEX feedback_request_idx ON feedback (request_id, capability);
+      -- Experiments aggregate one capability over a time range.
+      CREATE INDEX feedback_capability_at_idx ON feedback (capability, at);
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Capability } from '../routing/config.js';
+import { routingFlagKey } from '../routing/flags.js';
 import type { ProviderCall, RouteInfo, RoutingObserver, ShadowResult } from '../routing/observations.js';
 import type { BreakerState } from '../routing/resilience.js';
 
@@ -208,7 +209,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
 
     onRoute(route) {
-      flagEvaluations.inc({ flag: `routing.${route.capability}`, variant: route.variant });
+      flagEvaluations.inc({ flag: routingFlagKey(route.capability), variant: route.variant });
       for (const from of route.fallbackFrom) fallbacks.inc({ capability: route.capability, from, to: route.provider });
     },
 

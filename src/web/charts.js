@@ -107,16 +107,21 @@ function targetLine(target, y) {
 }
 
 function dataTable(title, points, format, target) {
+  // Wrapped: a table is never narrower than its content, so it can't be the 1-pixel box itself.
   return h(
-    'table',
+    'div',
     { class: 'visually-hidden' },
-    h('caption', {}, `${title}, per minute${target ? `; target ${target.label}` : ''}`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Minute'), h('th', { scope: 'col' }, 'Value'))),
     h(
-      'tbody',
+      'table',
       {},
-      points.map((p) =>
-        h('tr', {}, h('th', { scope: 'row' }, fmt.time(p.x)), h('td', {}, p.y === null ? 'no data' : `${format(p.y)}${target && p.y > target.value ? ' (above target)' : ''}`)),
+      h('caption', {}, `${title}, per minute${target ? `; target ${target.label}` : ''}`),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Minute'), h('th', { scope: 'col' }, 'Value'))),
+      h(
+        'tbody',
+        {},
+        points.map((p) =>
+          h('tr', {}, h('th', { scope: 'row' }, fmt.time(p.x)), h('td', {}, p.y === null ? 'no data' : `${format(p.y)}${target && p.y > target.value ? ' (above target)' : ''}`)),
+        ),
       ),
     ),
   );

@@ -1,4 +1,4 @@
-/* global document, fetch, sessionStorage */
+/* global document, fetch, sessionStorage, setTimeout, FormData */
 // Small DOM and API helpers shared by every page. Elements are built with createElement and textContent only,
 // never innerHTML: values from resumes and the API are shown as text, and the strict CSP stays satisfiable.
 
