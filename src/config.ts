@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { providerSettings, type ProviderSettings } from './providers/settings.js';
 import { routingFromEnv, type RoutingConfig } from './routing/config.js';
 import { ResilienceSettingsSchema, type ResilienceSettings } from './routing/resilience.js';
+import { CacheSettingsSchema, type CacheSettings } from './cache/result-cache.js';
+import { budgetRulesFromEnv, type BudgetRule } from './telemetry/budget.js';
+import { ledgerRetentionDaysFromEnv } from './telemetry/ledger.js';
 import { sloTargetsFromEnv, type SloTargets } from './telemetry/slo.js';
 
 /**
@@ -57,6 +60,12 @@ export interface Config {
   cloudwatchEmf: boolean;
   /** The success metrics SLO status and the dashboard measure against. */
   sloTargets: SloTargets;
+  /** Daily and monthly spending caps (JOBMATCH_BUDGETS). */
+  budgets: BudgetRule[];
+  /** Days of usage ledger kept; 0 keeps it forever. */
+  ledgerRetentionDays: number;
+  /** The exact-match result cache. */
+  cache: CacheSettings;
 }
 
 export class ConfigError extends Error {
@@ -78,11 +87,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   let routing: RoutingConfig;
   let resilience: ResilienceSettings;
   let sloTargets: SloTargets;
+  let budgets: BudgetRule[];
+  let ledgerRetentionDays: number;
+  let cache: CacheSettings;
   try {
     providers = providerSettings(env);
     routing = routingFromEnv(env);
     resilience = ResilienceSettingsSchema.parse(env);
     sloTargets = sloTargetsFromEnv(env);
+    budgets = budgetRulesFromEnv(env);
+    ledgerRetentionDays = ledgerRetentionDaysFromEnv(env);
+    cache = CacheSettingsSchema.parse(env);
   } catch (err) {
     const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') : (err as Error).message;
     throw new ConfigError(`Invalid configuration: ${message}`);
@@ -105,5 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     routingPollMs: e.JOBMATCH_ROUTING_POLL_MS,
     cloudwatchEmf: e.JOBMATCH_CLOUDWATCH_EMF === 'true' || e.JOBMATCH_CLOUDWATCH_EMF === '1',
     sloTargets,
+    budgets,
+    ledgerRetentionDays,
+    cache,
   };
 }

@@ -17,6 +17,7 @@ import { registerEvalCommand, registerEvalMatchCommand } from './eval.js';
 import { registerIamPolicyCommand } from './iam-policy.js';
 import { registerJobCommands } from './jobs.js';
 import { registerMatchCommand } from './match.js';
+import { registerCostsCommand } from './costs.js';
 import { registerRolloutCommands } from './rollout.js';
 
 export function parseReferenceDate(value: string): Date {
@@ -112,6 +113,7 @@ export function buildProgram(): Command {
   registerJobCommands(program);
   registerMatchCommand(program);
   registerRolloutCommands(program);
+  registerCostsCommand(program);
   registerDoctorCommand(program);
   registerIamPolicyCommand(program);
   return program;

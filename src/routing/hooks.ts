@@ -3,7 +3,7 @@ import type { CallRole } from './observations.js';
 
 /**
  * Extension points on the provider call path, in the order a call meets them: the exact-match cache, then the
- * budget, then the provider under its resilience policies. Implementations live in telemetry/ and store/;
+ * budget, then the provider under its resilience policies. Implementations live in cache/ and telemetry/;
  * routing depends only on these shapes.
  */
 export interface CallIdentity {

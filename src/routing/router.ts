@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Client } from '@openfeature/server-sdk';
 import {
   AppError,
+  ProviderError,
   ZERO_USAGE,
   type EmbedRequest,
   type EmbedResult,
@@ -69,22 +70,23 @@ interface CallSpec<T> {
 
 /**
  * Exact-match cache keys: sha256 over the normalised input and everything that changes the answer (provider,
- * model, parser/prompt version, parameters). Whitespace runs collapse; case is kept — it carries meaning.
+ * model, parser/prompt version, parameters), partitioned by user so one person's entries can be erased and
+ * never answer another's request. Whitespace runs collapse; case is kept — it carries meaning.
  */
-function cacheKey(parts: readonly (string | number | undefined)[], input: string): string {
+function cacheKey(parts: readonly (string | number | null | undefined)[], input: string): string {
   const h = createHash('sha256');
   for (const p of parts) h.update(`${p ?? ''}\u0000`);
   return h.update(input.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim()).digest('hex');
 }
 
-function parseCacheKey(parser: ResumeParser, request: ParseRequest): string {
+function parseCacheKey(parser: ResumeParser, request: ParseRequest, userId: string | undefined): string {
   // "Present" resolves against the reference date, so the day is part of the answer.
   const day = (request.referenceDate ?? new Date()).toISOString().slice(0, 10);
-  return cacheKey(['parse', parser.provider, parser.model, parser.version, day], request.text);
+  return cacheKey(['parse', userKeyOf(userId), parser.provider, parser.model, parser.version, day], request.text);
 }
 
-function embedCacheKey(embedder: Embedder, request: EmbedRequest): string {
-  return cacheKey(['embed', embedder.space.id, request.kind, request.texts.length], request.texts.join('\u0001'));
+function embedCacheKey(embedder: Embedder, request: EmbedRequest, userId: string | undefined): string {
+  return cacheKey(['embed', userKeyOf(userId), embedder.space.id, request.kind, request.texts.length], request.texts.join('\u0001'));
 }
 
 const userKeyCache = new Map<string, string>();
@@ -221,7 +223,7 @@ export class Router {
           usage: (r: ParseResult) => r.usage,
           run: (signal) => parser.parse({ ...request, signal }),
           inputChars: request.text.length,
-          cacheKey: parseCacheKey(parser, request),
+          cacheKey: parseCacheKey(parser, request, ctx.userId),
         });
         this.note(ctx, { capability: 'parse', mode: route.mode, provider: name, cohort: route.cohort, bucket: route.bucket, fallbackFrom: failed, shadow: null, variant });
         if (failed.length > 0) result.resume.meta.warnings.push(`Parsed by ${name} after ${failed.join(', ')} failed.`);
@@ -229,7 +231,8 @@ export class Router {
         return result;
       } catch (e) {
         // The caller's own mistakes (an empty text) would fail anywhere: no point trying another provider.
-        if (!isProviderFault(e) || errorTypeOf(e) === 'caller') throw e;
+        // …and a budget set to reject (not reroute) refuses outright.
+        if (!isProviderFault(e) || errorTypeOf(e) === 'caller' || (e instanceof ProviderError && e.details?.['fallback'] === false)) throw e;
         this.deps.logger?.warn({ err: e, provider: name, requestId: ctx.requestId }, 'parse provider failed');
         failed.push(name);
         lastError = e;
@@ -262,7 +265,7 @@ export class Router {
           usage: (r: ParseResult) => r.usage,
           run: (s) => parser.parse({ text: request.text, referenceDate: request.referenceDate, signal: s }),
           inputChars: request.text.length,
-          cacheKey: parseCacheKey(parser, request),
+          cacheKey: parseCacheKey(parser, request, ctx.userId),
         }).then((r) => r.resume),
       compare: compareParses,
     });
@@ -282,7 +285,7 @@ export class Router {
       usage: (r: EmbedResult) => r.usage,
       run: (signal) => embedder.embed({ ...request, signal }),
       inputChars: request.texts.reduce((n, t) => n + t.length, 0),
-      cacheKey: embedCacheKey(embedder, request),
+      cacheKey: embedCacheKey(embedder, request, ctx.userId),
     });
   }
 

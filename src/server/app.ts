@@ -11,6 +11,9 @@ import { describeZodError, errorBody, toErrorResponse } from './errors.js';
 import type { AppDeps, Env } from './env.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
+import { deleteCachedResultsOfUser } from '../store/cache.js';
+import { registerCacheRoutes } from './routes/cache.js';
+import { registerCostRoutes } from './routes/costs.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { metricsMiddleware, registerObservabilityRoutes } from './routes/observability.js';
 import { registerMatchRoutes } from './routes/match.js';
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
       signal: c.req.raw.signal,
       routes: [],
       // `Cache-Control: no-cache` asks for a fresh answer (it is still cached for the next request).
-      noCache: /\bno-cache\b/i.test(c.req.header('cache-control') ?? ''),
+      noCache: /(^|,)\s*no-cache\s*(,|$)/i.test(c.req.header('cache-control') ?? ''),
     };
     c.set('routing', routing);
     await next();
@@ -95,6 +98,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
 
   registerResumeRoutes(app, deps);
   registerJobRoutes(app, deps.services.jobs);
+  registerCacheRoutes(app, deps, deps.services.cache ?? { erase: async (key) => (await deleteCachedResultsOfUser(deps.services.db, key)).length });
+  registerCostRoutes(app, { db: deps.services.db, budgets: deps.services.budget?.rules ?? [], adminToken: deps.adminToken });
   registerObservabilityRoutes(app, { services: deps.services, sloTargets: deps.sloTargets }, deps.services.metrics);
   registerMatchRoutes(app, { jobs: deps.services.jobs, router: deps.services.router, logger });
   registerTestAiRoutes(app, deps);

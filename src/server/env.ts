@@ -9,7 +9,7 @@ export type App = OpenAPIHono<Env>;
 
 export interface AppDeps {
   logger: Logger;
-  services: Pick<Services, 'router' | 'jobs' | 'stats' | 'guard' | 'metrics'>;
+  services: Pick<Services, 'db' | 'router' | 'jobs' | 'stats' | 'guard' | 'metrics' | 'budget' | 'cache'>;
   limits: { maxUploadBytes: number; maxPdfPages: number };
   /** Enables /api/admin; without it those routes say they are disabled. */
   adminToken?: string;

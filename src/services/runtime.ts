@@ -1,3 +1,4 @@
+import { resultCacheFromSettings, type ManagedResultCache } from '../cache/result-cache.js';
 import type { Config } from '../config.js';
 import { ProviderError, type Embedder, type ResumeParser } from '../domain/index.js';
 import { LocalEmbedder } from '../providers/local/embeddings/index.js';
@@ -13,7 +14,9 @@ import { RoutingSource } from '../routing/source.js';
 import { CallStats } from '../routing/stats.js';
 import { loadRolloutStates, openDatabase, redactUrl, saveRolloutState, type Db } from '../store/index.js';
 import { createAlertSink } from '../telemetry/alerts.js';
+import { DatabaseBudgetGate } from '../telemetry/budget.js';
 import { createEmfObserver } from '../telemetry/emf.js';
+import { UsageLedger } from '../telemetry/ledger.js';
 import { createMetrics, type Metrics } from '../telemetry/metrics.js';
 import type { Logger } from '../telemetry/logger.js';
 import { JobService } from './jobs.js';
@@ -30,6 +33,10 @@ export interface Services {
   observers: ObserverHub;
   /** Prometheus registry and the HTTP-level metrics. */
   metrics: Metrics;
+  /** Spending caps, when any are configured. */
+  budget: DatabaseBudgetGate | undefined;
+  /** The exact-match result cache, unless JOBMATCH_CACHE=false. */
+  cache: ManagedResultCache | undefined;
   /** A routed parser for callers without a request context (CLI, library): control cohort. */
   parser: ResumeParser;
   close(): Promise<void>;
@@ -122,6 +129,13 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     const metrics = createMetrics();
     observers.add(metrics);
     if (config.cloudwatchEmf) observers.add(createEmfObserver());
+    const cache = resultCacheFromSettings(config.cache, { db, logger });
+    const ledger = new UsageLedger({ db, logger, retentionDays: config.ledgerRetentionDays });
+    observers.add(ledger);
+    ledger.startRetention();
+    const budget = config.budgets.length
+      ? new DatabaseBudgetGate({ db, rules: config.budgets, logger, alert: (message, details) => logger.warn({ alert: 'budget', ...details }, message) })
+      : undefined;
     const shadow = new ShadowRunner({ observer: observers, logger });
     const resilience = new Resilience(config.resilience);
     resilience.onBreakerChange((capability, provider, state) => {
@@ -141,6 +155,8 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       resilience,
       shadow,
       observer: observers,
+      budget,
+      cache,
       logger,
     });
     const guard = new RolloutGuard({
@@ -180,11 +196,15 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       guard,
       observers,
       metrics,
+      budget,
+      cache,
       parser: router.parserFor(noContext),
       async close() {
         guard.stop();
         source.stop();
         await shadow.idle();
+        await ledger.close();
+        await cache?.close();
         await db.close();
       },
     };
