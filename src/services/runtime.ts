@@ -133,8 +133,14 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     const ledger = new UsageLedger({ db, logger, retentionDays: config.ledgerRetentionDays });
     observers.add(ledger);
     ledger.startRetention();
+    const alert = createAlertSink({ webhookUrl: config.alertWebhookUrl, logger });
     const budget = config.budgets.length
-      ? new DatabaseBudgetGate({ db, rules: config.budgets, logger, alert: (message, details) => logger.warn({ alert: 'budget', ...details }, message) })
+      ? new DatabaseBudgetGate({
+          db,
+          rules: config.budgets,
+          logger,
+          alert: (message, details) => void alert({ kind: 'budget_exceeded', capability: String(details['capability'] ?? '*'), message, metrics: details, at: Date.now() }),
+        })
       : undefined;
     const shadow = new ShadowRunner({ observer: observers, logger });
     const resilience = new Resilience(config.resilience);
@@ -162,7 +168,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     const guard = new RolloutGuard({
       stats,
       states: new DatabaseRolloutStates(db),
-      alert: createAlertSink({ webhookUrl: config.alertWebhookUrl, logger }),
+      alert,
       logger,
       control: {
         current: () => source.current().config,

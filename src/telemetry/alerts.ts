@@ -1,5 +1,15 @@
-import type { RolloutAlert, RolloutAlertKind } from '../routing/guard.js';
+import type { RolloutAlertKind } from '../routing/guard.js';
 import type { Logger } from './logger.js';
+
+/** Anything worth telling a person about: rollout decisions, budgets crossed. */
+export interface Alert {
+  kind: RolloutAlertKind | 'budget_exceeded';
+  capability: string;
+  message: string;
+  metrics: object | null;
+  /** Epoch ms. */
+  at: number;
+}
 
 export interface AlertSinkOptions {
   /** Receives each alert as a JSON POST (Slack-compatible: the message is also sent as `text`). */
@@ -9,14 +19,14 @@ export interface AlertSinkOptions {
 }
 
 /** Kinds that mean the candidate was (or would have been) taken away from users: someone should look. */
-const WARNING_KINDS: ReadonlySet<RolloutAlertKind> = new Set(['rolled_back', 'would_roll_back']);
+const WARNING_KINDS: ReadonlySet<Alert['kind']> = new Set(['rolled_back', 'would_roll_back', 'budget_exceeded']);
 
 /**
- * Rollout alerts to the log and, when configured, a webhook. The sink never throws: an unreachable webhook
+ * Alerts to the log and, when configured, a webhook. The sink never throws: an unreachable webhook
  * is logged and otherwise ignored, so alerting can never stand in the way of a rollback. A malformed URL is
  * a configuration error and fails here, at startup.
  */
-export function createAlertSink(options: AlertSinkOptions): (alert: RolloutAlert) => Promise<void> {
+export function createAlertSink(options: AlertSinkOptions): (alert: Alert) => Promise<void> {
   const { logger, timeoutMs = 5000 } = options;
   const webhookUrl = options.webhookUrl?.trim() || undefined; // an empty variable means no webhook
   // The query string (and any user:password) may carry a token, so logs name the endpoint only.
