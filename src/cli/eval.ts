@@ -110,7 +110,7 @@ export function registerEvalCommand(program: Command): void {
       .description('score resume parsers side by side on a labelled set (JSONL): accuracy with paired CIs, latency, cost, failures')
       .option('-d, --dataset <file>', 'labelled JSONL file (the dev-set format); required')
       .option('--providers <list>', 'parser providers to compare, e.g. local,openai,bedrock')
-      .option('-p, --provider <name>', 'one provider (same as --providers <name>)')
+      .option('-p, --provider <name>', 'one provider, put first (alone: same as --providers <name>)')
       .option('-c, --concurrency <n>', 'parses in flight at once, over all providers', integer(1), 4)
       .option('--reference-date <date>', 'resolve "Present" against this date (YYYY-MM-DD)', referenceDate)
       .option('--cache-dir <dir>', 'where finished parses are kept, so a rerun skips them', 'reports/.cache/parses')
@@ -121,8 +121,10 @@ export function registerEvalCommand(program: Command): void {
     // Not a commander requiredOption: that would be demanded of `eval compare` too.
     if (opts.dataset === undefined) throw new AppError('invalid_request', 'Pass the labelled set: --dataset <file.jsonl>.');
     const datasetPath = opts.dataset;
-    if (opts.providers !== undefined && opts.provider !== undefined) throw new AppError('invalid_request', 'Pass --providers or --provider, not both.');
-    const names = providerList(opts.providers ?? opts.provider ?? 'local');
+    // --provider names one more provider, first: `npm run eval` passes `--provider local`, and
+    // `npm run eval -- --providers local,openai` should then compare, not fail.
+    const names = [...new Set([...(opts.provider ? [opts.provider] : []), ...(opts.providers ? providerList(opts.providers) : [])])];
+    if (names.length === 0) names.push('local');
     // Everything that can fail without spending money fails here, before the first parse.
     const env = resolveEnv();
     const parsers = await buildParsers(names, loadConfig(env).providers, env);
@@ -131,9 +133,9 @@ export function registerEvalCommand(program: Command): void {
     if (dataset.records.length === 0) throw new AppError('invalid_request', `${datasetPath} has no valid records.`);
 
     const cache = opts.cache ? new ParseCache(opts.cacheDir) : undefined;
-    const todo = await uncached(dataset.records, parsers, cache, opts.referenceDate);
-    const estimate = estimateParseCost(todo, parsers, { ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}) });
     if (opts.maxCost !== undefined) {
+      const todo = await uncached(dataset.records, parsers, cache, opts.referenceDate);
+      const estimate = estimateParseCost(todo, parsers, { ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}) });
       process.stderr.write(`${formatEstimate(estimate)}\n`);
       if (estimate.totalUsd > opts.maxCost) {
         throw new AppError('budget_exceeded', `Estimated cost $${estimate.totalUsd.toFixed(4)} exceeds --max-cost $${opts.maxCost}; nothing was run.`);

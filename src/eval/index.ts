@@ -18,3 +18,19 @@ export type {
   SkillCanonicaliser,
 } from './score.js';
 export { percentile, summariseLatency } from './stats.js';
+
+// Side-by-side comparison of providers, stored reports and the statistics behind them.
+export { bootstrapInterval, normalCdf, pairedDifference, twoProportionZTest, wilsonInterval } from './ab-stats.js';
+export type { Interval, PairedDifference, PairedOptions, TwoProportionTest } from './ab-stats.js';
+export { ParseCache, parseCacheKey } from './cache.js';
+export { runParses } from './compare-run.js';
+export type { CompareProgress, ParseOutcome, ProviderRun, RunParsesOptions } from './compare-run.js';
+export { buildParseComparison, ParseComparisonSchema } from './parse-comparison.js';
+export type { ParseComparison, ProviderSection } from './parse-comparison.js';
+export { buildMatchComparison, ensureSpaceVectors, MatchComparisonSchema } from './match-comparison.js';
+export type { MatchComparison } from './match-comparison.js';
+export { compareSummaries, EvalDocumentSchema, matchDocument, parseDocument } from './document.js';
+export type { EvalDocument, EvalKind, SummaryDelta } from './document.js';
+export { renderHtml, renderMarkdown, renderTerminal } from './render.js';
+export { storeDocument, writeReportFiles } from './output.js';
+export { buildParsers, estimateParseCost } from './preflight.js';

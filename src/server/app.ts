@@ -14,6 +14,8 @@ import { registerDashboardRoutes } from './routes/dashboard.js';
 import { deleteCachedResultsOfUser } from '../store/cache.js';
 import { registerCacheRoutes } from './routes/cache.js';
 import { registerCostRoutes } from './routes/costs.js';
+import { registerEvalRoutes } from './routes/eval.js';
+import { registerFeedbackRoutes } from './routes/feedback.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { metricsMiddleware, registerObservabilityRoutes } from './routes/observability.js';
 import { registerMatchRoutes } from './routes/match.js';
@@ -105,6 +107,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   registerTestAiRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerEvalRoutes(app, { db: deps.services.db });
+  registerFeedbackRoutes(app, { feedback: deps.services.feedback });
   registerWebRoutes(app);
 
   app.doc31('/openapi.json', {

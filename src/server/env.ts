@@ -9,7 +9,7 @@ export type App = OpenAPIHono<Env>;
 
 export interface AppDeps {
   logger: Logger;
-  services: Pick<Services, 'db' | 'router' | 'jobs' | 'stats' | 'guard' | 'metrics' | 'budget' | 'cache'>;
+  services: Pick<Services, 'db' | 'router' | 'jobs' | 'stats' | 'guard' | 'metrics' | 'budget' | 'cache' | 'feedback'>;
   limits: { maxUploadBytes: number; maxPdfPages: number };
   /** Enables /api/admin; without it those routes say they are disabled. */
   adminToken?: string;

@@ -19,6 +19,7 @@ import { createEmfObserver } from '../telemetry/emf.js';
 import { UsageLedger } from '../telemetry/ledger.js';
 import { createMetrics, type Metrics } from '../telemetry/metrics.js';
 import type { Logger } from '../telemetry/logger.js';
+import { createFeedback, type FeedbackService } from './feedback.js';
 import { JobService } from './jobs.js';
 
 /** Everything a running instance holds: what the HTTP server, the CLI and library users share. */
@@ -37,6 +38,8 @@ export interface Services {
   budget: DatabaseBudgetGate | undefined;
   /** The exact-match result cache, unless JOBMATCH_CACHE=false. */
   cache: ManagedResultCache | undefined;
+  /** User feedback per request and the online A/B comparison of cohorts. */
+  feedback: FeedbackService;
   /** A routed parser for callers without a request context (CLI, library): control cohort. */
   parser: ResumeParser;
   close(): Promise<void>;
@@ -128,6 +131,8 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     observers.add(stats);
     const metrics = createMetrics();
     observers.add(metrics);
+    const feedback = createFeedback({ db, stats, routing: (capability) => source.current().config[capability] });
+    observers.add(feedback.routes);
     if (config.cloudwatchEmf) observers.add(createEmfObserver());
     const cache = resultCacheFromSettings(config.cache, { db, logger });
     const ledger = new UsageLedger({ db, logger, retentionDays: config.ledgerRetentionDays });
@@ -204,6 +209,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       metrics,
       budget,
       cache,
+      feedback: feedback.service,
       parser: router.parserFor(noContext),
       async close() {
         guard.stop();

@@ -15,6 +15,9 @@ const REFRESH_MS = 15_000;
 export async function render(main) {
   const error = messageBox('error');
   const notice = messageBox('status');
+  // After an action the cards are redrawn, so focus goes to the outcome rather than being lost with the button.
+  error.tabIndex = -1;
+  notice.tabIndex = -1;
   const capabilities = h('div', { class: 'capabilities' });
   const audit = h('div', { class: 'table-wrap' });
   const confirm = confirmDialog();
@@ -160,7 +163,7 @@ export async function render(main) {
         say(`${capability} routing saved: ${next.config[capability].mode}, ${next.config[capability].rolloutPercent} % (version ${next.version}).`);
       } catch (err) {
         if (err.code === 'version_conflict') form.dirty = false;
-        showMessage(error, err.code === 'version_conflict' ? `Someone else changed routing meanwhile; the form now shows theirs. ${err.message}` : `Not saved: ${err.message}`);
+        fail(err.code === 'version_conflict' ? `Someone else changed routing meanwhile; the form now shows theirs. ${err.message}` : `Not saved: ${err.message}`);
       }
       await load({ quiet: true });
     });
@@ -171,6 +174,12 @@ export async function render(main) {
   function say(text) {
     showMessage(notice, text);
     showMessage(error, '');
+    notice.focus();
+  }
+
+  function fail(text) {
+    showMessage(error, text);
+    error.focus();
   }
 
   async function kill(capability) {
@@ -187,7 +196,7 @@ export async function render(main) {
       for (const c of capability ? [capability] : CAPABILITIES) if (forms.get(c)) forms.get(c).dirty = false;
       say(`Rolled back ${scope}: control provider, 0 %.`);
     } catch (err) {
-      showMessage(error, `The rollback failed: ${err.message}`);
+      fail(`The rollback failed: ${err.message}`);
     }
     await load({ quiet: true });
   }
@@ -212,7 +221,7 @@ export async function render(main) {
       const state = await api(path, { method: 'POST', admin: true, body });
       say(`${capability} rollout ${done}: ${state.status}, step ${state.stepIndex + 1} of ${state.plan.steps.length}.`);
     } catch (err) {
-      showMessage(error, `${capability} rollout: ${err.message}`);
+      fail(`${capability} rollout: ${err.message}`);
     }
     await load({ quiet: true });
   }
@@ -267,9 +276,11 @@ export async function render(main) {
   }
   showState();
   await load();
-  // Rollout progress moves on its own (the guard's timer); forms being edited are left alone.
+  // Rollout progress moves on its own (the guard's timer). Not while someone works in a card: redrawing it
+  // would take their focus away (half-typed forms survive a redraw anyway), nor behind an open dialog.
   setInterval(() => {
-    if (adminToken.get() && !document.hidden && !document.querySelector('dialog[open]')) load({ quiet: true });
+    const busy = capabilities.contains(document.activeElement) || document.querySelector('dialog[open]');
+    if (adminToken.get() && !document.hidden && !busy) load({ quiet: true });
   }, REFRESH_MS);
 }
 

@@ -3,7 +3,7 @@ import { api, h } from './dom.js';
 
 const SECTIONS = [
   ['/dashboard', 'Migration control', 'Routing per capability, guarded rollouts, the kill switch and the audit log. Needs the admin token.'],
-  ['/metrics', 'Live metrics', 'Requests, error rate, latency, cost, cache hits and shadow agreement per provider and cohort, against the SLOs.'],
+  ['/live', 'Live metrics', 'Requests, error rate, latency, cost, cache hits and shadow agreement per provider and cohort, against the SLOs.'],
   ['/playground', 'Playground', 'Parse a resume, see where each value came from, find matching jobs, and compare two providers side by side.'],
   ['/reports', 'Evaluation reports', 'Stored results of `jobmatch eval`: field-level precision, recall and latency per provider.'],
 ];

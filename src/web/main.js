@@ -5,7 +5,7 @@ import { h, replace } from './dom.js';
 const PAGES = {
   '/': { title: 'Overview', load: () => import('./home.js') },
   '/dashboard': { title: 'Migration control', load: () => import('./dashboard.js') },
-  '/metrics': { title: 'Live metrics', load: () => import('./metrics.js') },
+  '/live': { title: 'Live metrics', load: () => import('./metrics.js') },
   '/playground': { title: 'Playground', load: () => import('./playground.js') },
   '/reports': { title: 'Evaluation reports', load: () => import('./reports.js') },
 };

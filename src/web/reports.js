@@ -1,8 +1,8 @@
 /* global location, history */
 // Stored evaluation reports: GET /api/eval/reports to list, /api/eval/reports/{id} to open, and the HTML
 // rendering at /api/eval/reports/{id}.html. A server without report storage (404) reads as "none yet".
-// The report shapes are read defensively: a report is shown field by field when it looks like `jobmatch eval`
-// output (micro + fields), and as plain facts otherwise.
+// Only the kind-independent part of a report is read here (id, kind, providers, versions, and `summary`: one
+// row of named metrics per provider or configuration — src/eval/document.ts); the HTML report has the rest.
 import { api, ApiError, fmt, h, messageBox, replace, showMessage } from './dom.js';
 
 const EMPTY_HINT = 'jobmatch eval --providers local,openai --dataset <file.jsonl>';
@@ -45,23 +45,37 @@ export async function render(main) {
   if (wanted) await open(wanted);
 }
 
-/** The list, whichever envelope it comes in: an array, or {reports}, {items}. */
+/** The list, whichever envelope it comes in: {reports}, {items} or an array. */
 function itemsOf(data) {
   if (Array.isArray(data)) return data;
   return data?.reports ?? data?.items ?? [];
 }
 
-const idOf = (r) => String(r.id ?? r.reportId ?? '');
-const whenOf = (r) => r.createdAt ?? r.created_at ?? r.at ?? null;
-const providersOf = (r) => [r.providers ?? r.provider ?? []].flat().join(', ') || '—';
-const f1Of = (r) => r.micro?.f1 ?? r.summary?.micro?.f1 ?? r.f1 ?? null;
+/** The metric a run is usually judged by: micro F1 for parsing, nDCG@10 (hybrid) for matching. */
+const HEADLINE = { parse: ['microF1', 'F1'], match: ['ndcg10.hybrid', 'nDCG@10'] };
+
+function headline(report) {
+  const [metric, label] = HEADLINE[report.kind] ?? [];
+  const rows = Array.isArray(report.summary) ? report.summary : [];
+  const parts = rows.filter((r) => metric && r.metrics?.[metric] !== undefined).map((r) => `${r.name} ${formatMetric(metric, r.metrics[metric])}`);
+  return parts.length ? `${label}: ${parts.join(', ')}` : '—';
+}
+
+/** By naming convention: …Ms is a duration, …Usd money, other values within 0..1 are shares. */
+function formatMetric(name, value) {
+  if (value === null || value === undefined) return '—';
+  if (/Ms$/.test(name)) return fmt.ms(value);
+  if (/Usd$/.test(name)) return fmt.usd(value);
+  if (value >= 0 && value <= 1) return fmt.pct(value);
+  return String(+value.toFixed(3));
+}
 
 function reportTable(reports, open) {
   return h(
     'table',
     { class: 'data' },
-    h('caption', {}, `${reports.length} stored reports`),
-    h('thead', {}, h('tr', {}, ['Report', 'Created', 'Providers', 'Dataset', 'Resumes', 'Micro F1', ''].map((c) => h('th', { scope: 'col' }, c)))),
+    h('caption', {}, `${reports.length} stored reports, newest first`),
+    h('thead', {}, h('tr', {}, ['Report', 'Created', 'Kind', 'Providers', 'Result', ''].map((c) => h('th', { scope: 'col' }, c)))),
     h(
       'tbody',
       {},
@@ -69,50 +83,40 @@ function reportTable(reports, open) {
         h(
           'tr',
           {},
-          h('th', { scope: 'row' }, idOf(r)),
-          h('td', {}, fmt.dateTime(whenOf(r))),
-          h('td', {}, providersOf(r)),
-          h('td', {}, r.dataset ?? '—'),
-          h('td', { class: 'num' }, fmt.int(r.n ?? null)),
-          h('td', { class: 'num' }, fmt.pct(f1Of(r))),
-          h('td', {}, h('button', { type: 'button', onclick: () => open(idOf(r)) }, `Open report ${idOf(r)}`)),
+          h('th', { scope: 'row' }, r.id),
+          h('td', {}, fmt.dateTime(r.createdAt)),
+          h('td', {}, r.kind ?? '—'),
+          h('td', {}, (r.providers ?? []).join(', ') || '—'),
+          h('td', {}, headline(r)),
+          h('td', {}, h('button', { type: 'button', onclick: () => open(r.id) }, `Open ${r.id}`)),
         ),
       ),
     ),
   );
 }
 
-function reportView(id, report) {
-  const runs = Array.isArray(report?.reports) ? report.reports : Array.isArray(report?.runs) ? report.runs : [report?.report ?? report];
+function reportView(id, doc) {
+  const rows = Array.isArray(doc?.summary) ? doc.summary : [];
+  const metrics = [...new Set(rows.flatMap((r) => Object.keys(r.metrics ?? {})))];
   return [
     h('h2', { id: 'report-h' }, `Report ${id}`),
-    h('p', {}, h('a', { href: `/api/eval/reports/${encodeURIComponent(id)}.html`, target: '_blank', rel: 'noopener' }, 'Open the full HTML report'), ' (new tab)'),
-    runs.map((run) => (run?.fields && run?.micro ? evalRunView(run) : factsView(run))),
+    h('p', { class: 'meta' }, `${doc.kind ?? 'evaluation'} run of ${fmt.dateTime(doc.createdAt)}.`),
+    h('p', {}, h('a', { href: `/api/eval/reports/${encodeURIComponent(id)}.html`, target: '_blank', rel: 'noopener' }, 'Open the full HTML report with charts'), ' (opens in a new tab)'),
+    doc.versions && typeof doc.versions === 'object'
+      ? h('dl', { class: 'facts' }, Object.entries(doc.versions).map(([name, v]) => [h('dt', {}, name), h('dd', {}, Object.entries(v ?? {}).map(([k, x]) => `${k} ${x}`).join(' · '))]))
+      : null,
+    rows.length
+      ? h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'data' },
+            h('caption', {}, 'Summary: one column per provider or configuration'),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Metric'), rows.map((r) => h('th', { scope: 'col' }, r.name)))),
+            h('tbody', {}, metrics.map((m) => h('tr', {}, h('th', { scope: 'row' }, m), rows.map((r) => h('td', { class: 'num' }, formatMetric(m, r.metrics?.[m])))))),
+          ),
+        )
+      : h('p', {}, 'This report has no summary; the HTML report has the details.'),
   ];
-}
-
-function evalRunView(run) {
-  const row = (label, m, n) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: 'num' }, fmt.int(n)), ...['precision', 'recall', 'f1'].map((k) => h('td', { class: 'num' }, fmt.pct(m[k]))));
-  return h(
-    'section',
-    { class: 'card' },
-    h('h3', {}, `${run.provider} (${run.model})`),
-    h('p', { class: 'meta' }, `${fmt.int(run.n)} resumes${run.dataset ? ` from ${run.dataset}` : ''}; latency p50 ${fmt.ms(run.latencyMs?.p50)}, p95 ${fmt.ms(run.latencyMs?.p95)}; ${run.errors?.length ?? 0} failed parses.`),
-    h(
-      'table',
-      { class: 'data' },
-      h('caption', {}, `Per field, ${run.provider}`),
-      h('thead', {}, h('tr', {}, ['Field', 'Labelled', 'Precision', 'Recall', 'F1'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, Object.entries(run.fields).map(([name, m]) => row(name, m, m.n)), row('micro average', run.micro, run.n)),
-    ),
-  );
-}
-
-function factsView(value) {
-  const entries = value && typeof value === 'object' ? Object.entries(value) : [];
-  return h(
-    'dl',
-    { class: 'facts' },
-    entries.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v !== null && typeof v === 'object' ? h('pre', {}, JSON.stringify(v, null, 2)) : String(v))]),
-  );
 }

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { startOpenAiEmulator, type OpenAiEmulator } from '../emulators/openai.js';
 import { PERSON, resumeAsPlainText, singleColumnResumePdf } from '../fixtures/generate.js';
+import { saveEvalReport } from '../../src/store/eval-reports.js';
 import { startTestServer } from '../helpers/server.js';
 
 /**
@@ -84,7 +85,7 @@ describe('web console in a browser', { skip: enabled ? false : 'run with `npm ru
   };
 
   it('serves the shell and assets from src/web with a strict CSP', async () => {
-    for (const path of ['/', '/dashboard', '/metrics', '/playground', '/reports']) {
+    for (const path of ['/', '/dashboard', '/live', '/playground', '/reports']) {
       const res = await fetch(`${server.url}${path}`);
       assert.equal(res.status, 200, path);
       assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
@@ -197,7 +198,7 @@ describe('web console in a browser', { skip: enabled ? false : 'run with `npm ru
   });
 
   it('live metrics: charts per provider with the SLO targets drawn, fed by the calls above', async () => {
-    const { page, check } = await open('/metrics');
+    const { page, check } = await open('/live');
     const parseLocal = page.locator('section.series-group', { hasText: 'parse · local' });
     await parseLocal.waitFor();
     assert.ok((await parseLocal.locator('svg.chart rect.bar').count()) > 0, 'requests per minute drawn as bars');
@@ -220,6 +221,32 @@ describe('web console in a browser', { skip: enabled ? false : 'run with `npm ru
     const { page, check } = await open('/reports', ['/api/eval/reports']);
     await page.getByText('No reports yet').waitFor();
     assert.match(await page.locator('.empty').innerText(), /jobmatch eval --providers/);
+    await shot(page, 'reports-empty');
+    await check();
+  });
+
+  it('reports: lists stored reports with their headline metric', async (t) => {
+    if ((await fetch(`${server.url}/api/eval/reports`)).status === 404) {
+      t.skip('this server has no /api/eval/reports (registerEvalRoutes not wired in app.ts)');
+      return;
+    }
+    // The list reads only the stored summary columns, so a summary is all this row needs.
+    await saveEvalReport(server.services.db, {
+      id: 'parse-20261124T101500Z-abc123',
+      createdAt: '2026-11-24T10:15:00Z',
+      kind: 'parse',
+      providers: ['local', 'openai'],
+      versions: {},
+      summary: [
+        { name: 'local', metrics: { microF1: 0.82 } },
+        { name: 'openai', metrics: { microF1: 0.9 } },
+      ],
+      report: {},
+    });
+    const { page, check } = await open('/reports');
+    const row = page.locator('tr', { hasText: 'parse-20261124T101500Z-abc123' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /local, openai[\s\S]*F1: local 82\.0 %, openai 90\.0 %/);
     await shot(page, 'reports');
     await check();
   });

@@ -10,7 +10,7 @@ import type { App } from '../env.js';
  */
 
 /** The pages; each is the shell, routed client-side by path. */
-export const WEB_PAGES = ['/', '/dashboard', '/metrics', '/playground', '/reports'] as const;
+export const WEB_PAGES = ['/', '/dashboard', '/live', '/playground', '/reports'] as const;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

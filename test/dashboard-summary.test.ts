@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ZERO_USAGE } from '../../src/domain/index.js';
-import { CapabilityRoutingSchema, DEFAULT_ROUTING, type RoutingConfig } from '../../src/routing/config.js';
-import type { ProviderCall } from '../../src/routing/observations.js';
-import { CallStats } from '../../src/routing/stats.js';
-import { dashboardSummary, SERIES_POINTS, SLO_TARGETS } from '../../src/server/routes/dashboard.js';
+import { ZERO_USAGE } from '../src/domain/index.js';
+import { CapabilityRoutingSchema, DEFAULT_ROUTING, type RoutingConfig } from '../src/routing/config.js';
+import type { ProviderCall } from '../src/routing/observations.js';
+import { CallStats } from '../src/routing/stats.js';
+import { dashboardSummary, SERIES_POINTS } from '../src/server/routes/dashboard.js';
+import { sloTargetsFromEnv } from '../src/telemetry/slo.js';
 
 // What the live-metrics page reads (GET /api/dashboard/summary), computed from known calls. A plain unit test
 // (no browser), run with the browser tests because it lives beside them; the page is dashboard.browser.test.ts.
@@ -42,14 +43,16 @@ function fixture(): CallStats {
   const stats = new CallStats();
   stats.onCall(call({ at: NOW - 10_000, latencyMs: 100 }));
   stats.onCall(call({ at: NOW - 20_000, latencyMs: 1, cached: true }));
-  stats.onCall(call({ at: NOW - 30 * MINUTE, latencyMs: 500, outcome: 'error', errorCode: 'provider_unavailable', errorType: 'provider' }));
+  stats.onCall(call({ at: NOW - 30 * MINUTE, latencyMs: 500, outcome: 'error', errorCode: 'unavailable', errorType: 'provider' }));
   stats.onCall(call({ at: NOW - MINUTE, provider: 'openai', cohort: 'candidate', latencyMs: 2000, usage: { ...ZERO_USAGE, costUsd: 0.02 } }));
+  // A shadow call is an experiment, not service: it shows as shadow agreement, not as a request.
+  stats.onCall(call({ at: NOW - 30_000, provider: 'openai', cohort: 'control', role: 'shadow', latencyMs: 900 }));
   stats.onShadow({ at: NOW - 30_000, requestId: null, capability: 'parse', control: 'local', candidate: 'openai', outcome: 'mismatched', agreement: 0.9, differences: [], candidateLatencyMs: 900 });
   return stats;
 }
 
 describe('dashboardSummary', () => {
-  const summary = dashboardSummary(fixture(), routing, NOW);
+  const summary = dashboardSummary(fixture(), routing, sloTargetsFromEnv({}), NOW);
   const row = (capability: string, provider: string, cohort: string) => {
     const found = summary.rows.find((r) => r.capability === capability && r.provider === provider && r.cohort === cohort);
     assert.ok(found, `${capability}/${provider}/${cohort}`);
@@ -57,7 +60,7 @@ describe('dashboardSummary', () => {
   };
 
   it('has a row per capability, routed provider and cohort, and the SLO targets', () => {
-    assert.deepEqual(summary.slo, SLO_TARGETS);
+    assert.deepEqual(summary.slo, { p95Ms: 3000, errorRate: 0.01, costPerRequestUsd: 0.01, availability: 0.999 });
     assert.deepEqual(
       summary.rows.map((r) => `${r.capability}/${r.provider}/${r.cohort}`),
       ['parse/local/control', 'parse/local/candidate', 'parse/openai/control', 'parse/openai/candidate', 'embed/local/control', 'embed/local/candidate', 'match/local/control', 'match/local/candidate'],
@@ -83,6 +86,7 @@ describe('dashboardSummary', () => {
     assert.equal(openai.last5m.costPerRequestUsd, 0.02);
     assert.equal(openai.last5m.shadowRuns, 1);
     assert.equal(openai.last5m.shadowAgreement, 0.9);
+    assert.equal(row('parse', 'openai', 'control').last5m.requests, 0, 'shadow calls are not requests served');
   });
 
   it('draws 30 one-minute buckets per capability and provider, the last one the current minute', () => {
