@@ -1,11 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AppError } from '../../domain/index.js';
-import { CAPABILITIES, CapabilityRoutingSchema, RoutingConfigSchema, type Capability } from '../../routing/config.js';
 import { RolloutPlanSchema } from '../../routing/guard.js';
-import type { BreakerState } from '../../routing/resilience.js';
-import type { Router } from '../../routing/router.js';
-import type { RoutingSnapshot, RoutingSource } from '../../routing/source.js';
-import type { Logger } from '../../telemetry/logger.js';
 import { rollbackRouting, rolloutAction, routingView, setRouting, type AdminContext } from '../../services/routing-admin.js';
 import { ADMIN_SECURITY_SCHEME, adminAuth } from '../admin-auth.js';
 import type { App, AppDeps } from '../env.js';
