@@ -8,8 +8,8 @@ import type { Env } from '../src/server/env.js';
 import { metricsMiddleware, registerObservabilityRoutes } from '../src/server/routes/observability.js';
 import { createEmfObserver, emfFromEnv } from '../src/telemetry/emf.js';
 import { createMetrics, type Metrics } from '../src/telemetry/metrics.js';
-import { startOpenAiEmulator, type OpenAiEmulator } from './emulators/openai.js';
-import { startTestServer } from './helpers/server.js';
+import type { OpenAiEmulator } from './emulators/openai.js';
+import { SAMPLE_RESUME as RESUME, startServerWithOpenAi, type ServerWithOpenAi } from './helpers/openai-server.js';
 
 /** The value of one series, or the sum over every series matching the given labels (a subset). */
 async function sample(metrics: Metrics, name: string, labels: Record<string, string> = {}): Promise<number> {
@@ -154,46 +154,20 @@ describe('CloudWatch EMF', () => {
   });
 });
 
-const RESUME = `Priya Natarajan
-Pune, India | priya.n@example.com
-
-Experience
-Data Analyst, Lotus Analytics — 2020 – Present
-- Built dashboards in Tableau and SQL
-
-Education
-BSc Statistics, University of Pune, 2019
-
-Skills
-SQL, Tableau, Python, Excel
-`;
-
 /** Scripted traffic through the real server and routing, OpenAI served by the emulator; exact counts after. */
 describe('metrics through routing', () => {
+  let running: ServerWithOpenAi;
   let emulator: OpenAiEmulator;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  const savedKey = process.env.OPENAI_API_KEY;
+  let server: ServerWithOpenAi['server'];
   let metrics: Metrics;
   let since: number;
   let n = 0;
 
   before(async () => {
-    emulator = await startOpenAiEmulator({ apiKey: 'sk-test' });
-    process.env.OPENAI_API_KEY = 'sk-test';
-    server = await startTestServer({
-      JOBMATCH_SAMPLE_JOBS: 'false',
-      OPENAI_BASE_URL: emulator.url,
-      JOBMATCH_BREAKER_FAILURES: '4',
-      JOBMATCH_BREAKER_HALF_OPEN_MS: '300',
-      JOBMATCH_GUARD: 'false',
-    });
+    running = await startServerWithOpenAi({ JOBMATCH_BREAKER_FAILURES: '4', JOBMATCH_BREAKER_HALF_OPEN_MS: '300' });
+    ({ emulator, server } = running);
   });
-  after(async () => {
-    await server.stop();
-    await emulator.close();
-    if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
-    else process.env.OPENAI_API_KEY = savedKey;
-  });
+  after(() => running.stop());
   beforeEach(() => {
     emulator.setFault(null);
     // Each test counts from zero: a fresh registry subscribed now (earlier ones keep listening, harmlessly).

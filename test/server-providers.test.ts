@@ -2,21 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ParsedResumeSchema } from '../src/domain/index.js';
 import { startOpenAiEmulator, type OpenAiEmulator } from './emulators/openai.js';
+import { SAMPLE_RESUME as RESUME } from './helpers/openai-server.js';
 import { startTestServer } from './helpers/server.js';
-
-const RESUME = `Priya Natarajan
-Pune, India | priya.n@example.com
-
-Experience
-Data Analyst, Lotus Analytics — 2020 – Present
-- Built dashboards in Tableau and SQL
-
-Education
-BSc Statistics, University of Pune, 2019
-
-Skills
-SQL, Tableau, Python, Excel
-`;
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
