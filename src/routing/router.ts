@@ -62,8 +62,8 @@ interface CallSpec<T> {
   usage(value: T): Usage;
   run(signal: AbortSignal): Promise<T>;
   signal?: AbortSignal;
-  /** Exact-match cache key of the call's input and parameters; absent for calls that must not be cached. */
-  cacheKey?: string;
+  /** Exact-match cache key of the call's input and parameters (computed only when a cache is configured). */
+  cacheKey?: () => string;
   /** Size of the input sent, for the budget's cost estimate. */
   inputChars: number;
 }
@@ -175,11 +175,12 @@ export class Router {
       }
     };
     const cache = this.deps.cache && spec.cacheKey ? this.deps.cache : undefined;
+    const key = cache ? spec.cacheKey!() : '';
     // `cached` is reported only when the cache was consulted, so hit rates count lookups, not every call.
     const lookedUp = cache !== undefined && spec.ctx.noCache !== true ? { cached: false } : {};
     try {
       const { value, cached } = cache
-        ? await cache.getOrCompute(spec.cacheKey!, invoke, { bypass: spec.ctx.noCache === true, call: base })
+        ? await cache.getOrCompute(key, invoke, { bypass: spec.ctx.noCache === true, call: base })
         : { value: await invoke(), cached: false };
       const usage = cached ? ZERO_USAGE : spec.usage(value);
       this.emit({ ...base, ...lookedUp, ...(cached ? { cached } : {}), at: Date.now(), outcome: 'ok', errorCode: null, errorType: null, latencyMs: performance.now() - t0, usage, retries: cached ? 0 : retries });
@@ -223,7 +224,7 @@ export class Router {
           usage: (r: ParseResult) => r.usage,
           run: (signal) => parser.parse({ ...request, signal }),
           inputChars: request.text.length,
-          cacheKey: parseCacheKey(parser, request, ctx.userId),
+          cacheKey: () => parseCacheKey(parser, request, ctx.userId),
         });
         this.note(ctx, { capability: 'parse', mode: route.mode, provider: name, cohort: route.cohort, bucket: route.bucket, fallbackFrom: failed, shadow: null, variant });
         if (failed.length > 0) result.resume.meta.warnings.push(`Parsed by ${name} after ${failed.join(', ')} failed.`);
@@ -265,7 +266,7 @@ export class Router {
           usage: (r: ParseResult) => r.usage,
           run: (s) => parser.parse({ text: request.text, referenceDate: request.referenceDate, signal: s }),
           inputChars: request.text.length,
-          cacheKey: parseCacheKey(parser, request, ctx.userId),
+          cacheKey: () => parseCacheKey(parser, request, ctx.userId),
         }).then((r) => r.resume),
       compare: compareParses,
     });
@@ -285,7 +286,7 @@ export class Router {
       usage: (r: EmbedResult) => r.usage,
       run: (signal) => embedder.embed({ ...request, signal }),
       inputChars: request.texts.reduce((n, t) => n + t.length, 0),
-      cacheKey: embedCacheKey(embedder, request, ctx.userId),
+      cacheKey: () => embedCacheKey(embedder, request, ctx.userId),
     });
   }
 
