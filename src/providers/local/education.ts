@@ -33,8 +33,11 @@ const WORD_DEGREES: DegreePattern[] = [
 const ABBREVIATIONS: DegreePattern[] = [
   { re: /(?<![\w.])(?:Ph\.\s?D\.?|PhD|PHD|Ed\.\s?D\.?|ED\.D\.|EdD|Psy\.?D\.?|Pharm\.?D\.?|D\.B\.A\.|DBA|DNP|M\.D\.|J\.D\.|JD)(?![\w])/, level: 'doctorate' },
   { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
-  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
+  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of|from)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
   { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
+  // British vocational and higher national qualifications: "HND Business IT", "NVQ Level 3 in Retailing",
+  // "GNVQ Advanced Information Technology", "BTEC National Diploma", "FdA Early Years".
+  { re: /(?<![\w.])(?:HND|HNC|G?NVQ|BTEC|FdA|FdSc|FdEng|FDeg)(?![\w])(?=\s*(?:$|[-–—(,:]|(?:level\s+)?\d\b|in\s|\p{Lu}))/u, level: 'diploma' },
   // Education Specialist, the degree between a master's and a doctorate.
   { re: /(?<![\w.])(?:Ed\.\s?S\.|EdS)(?![\w])/, level: 'other' },
 ];
@@ -136,7 +139,7 @@ export function findInstitution(text: string): string | null {
     const part = raw
       .trim()
       .replace(LEADING_DATES_RE, '') // "2008-2009 The University of X"
-      .replace(/\s+(?:19|20)\d{2}\b.*$/, '')
+      .replace(/(?:\s+(?:in|since|during))?\s+(?:19|20)\d{2}\b.*$/, '') // "University of X in 2007 with …"
       .replace(/\s+degree$/i, '') // "X University Degree"
       .replace(/\.$/, '');
     if (part === '' || part.split(/\s+/).length > 10) continue;
@@ -160,7 +163,7 @@ function isSchoolName(name: string): boolean {
 }
 
 /** Years, ranges and months that open a line before the school's name. */
-const LEADING_DATES_RE = /^(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\s*(?:[-–—/]|to)?\s*)+/iu;
+const LEADING_DATES_RE = /^(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)(?:\d{2}|xx)\s*(?:[-–—/]|to)?\s*)+/iu;
 
 /** "Daffodils college of Arts": a lower-case head word still names a school when the name is capitalised. */
 function isNamedLowerCase(part: string): boolean {

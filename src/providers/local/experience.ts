@@ -46,7 +46,11 @@ const OTHER_LABEL_RE = /^(?:duration|period|dates?|location|place|since|from|ten
 const BODY_LABEL_RE = /^(?:(?:key|main|major|primary|job|roles?\s+and)\s+)?(?:responsibilities|duties|achievements|accomplishments|tasks|highlights|projects|environment|tools|technologies|skills|description|summary|clients|reference)(?:\s+(?:&\s+)?\w+){0,2}\s*[:：]?$/i;
 /** Department words that belong to the title before them: "Vice President, Sales". */
 const DEPARTMENT_RE = /^(?:sales|marketing|operations|engineering|finance|hr|human resources|it|technology|product|research|development|administration|qa|quality|support|customer service|business development|strategy|communications|legal|compliance|procurement|logistics|design|training|education|accounting|r&d)$/i;
-const PART_SPLIT_RE = /\s+(?:\||·|•|●|—|–|-{1,2}|~)\s+|\s*\|\s*|\s+at\s+(?=\p{Lu})|\s+@\s+/u;
+/**
+ * Separators between a header's parts. A dash spaced on one side only ("Clearwire- Kansas City, MO") is one
+ * too; a dash inside a word ("Coca-Cola", "Hewlett-Packard") is not.
+ */
+const PART_SPLIT_RE = /\s+(?:\||·|•|●|—|–|-{1,2}|~)\s+|\s*\|\s*|(?<=[\p{L}\d.)])[-–—]\s+(?=\p{Lu})|\s+[-–—](?=\p{Lu}\p{Ll})|\s+at\s+(?=\p{Lu})|\s+@\s+/u;
 
 export interface ExperienceOptions {
   referenceDate: Date;
@@ -205,13 +209,20 @@ const PROSE_ROLE_RE =
   /\bas\s+(?:an?\s+|the\s+)?(?<title>\p{Lu}[\p{L}\d/&.\- ]{2,50}?)\s+(?:in|at|with|for)\s+(?:the\s+)?(?<company>[\p{L}\d][\p{L}\d&.'\- ]{1,60}?)(?=\s*(?:[,(.]|\bfrom\b|\bsince\b|\bduring\b|\bbetween\b|$))|\b(?:with|at|in)\s+(?<company2>\p{Lu}[\p{L}\d&.'\- ]{1,60}?)\s+as\s+(?:an?\s+|the\s+)?(?<title2>[\p{L}][\p{L}/&.\- ]{2,50}?)(?=\s*(?:[,(.]|\bfrom\b|\bsince\b|\bfor\b|$))/u;
 /** The sentence opens with the verb: "Working as…", "Currently working as…", "Presently I am associated…". */
 const PROSE_START_RE = /^\W*(?:(?:currently|presently|previously|now|i|am|have|been|was|has)\s+){0,3}(?:work|working|worked|employed|serving|served|associated|joined|engaged)\b/i;
+/**
+ * A duration spent in a role, anywhere in the sentence: "5 years as Senior Accountant with Acme Ltd",
+ * "1.5 years of work experience as a Lecturer in …". The duration makes it a role held, not one sought.
+ */
+const PROSE_TENURE_RE = /\b(?:\d{1,2}(?:\.\d)?\+?|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|months?)\s+(?:of\s+)?(?:(?:professional|work|working|industry|teaching|relevant)\s+)?(?:experience\s+)?(?=as\s)/i;
 
 function proseRole(text: string): Part[] | null {
-  if (!PROSE_START_RE.test(text)) return null;
-  const g = PROSE_ROLE_RE.exec(text)?.groups;
+  const tenure = PROSE_TENURE_RE.exec(text);
+  if (!PROSE_START_RE.test(text) && tenure === null) return null;
+  const g = PROSE_ROLE_RE.exec(tenure === null ? text : text.slice(tenure.index + tenure[0].length))?.groups;
   if (g === undefined) return null;
   const title = (g.title ?? g.title2 ?? '').trim();
-  const company = (g.company ?? g.company2 ?? '').trim();
+  // "… a Lecturer in the Department of Mathematics at" (the line broke): the name ends before the preposition.
+  const company = (g.company ?? g.company2 ?? '').replace(/(?:\s+(?:at|in|of|for|with|and|the))+$/i, '').trim();
   if (title === '' || company === '') return null;
   return [
     { text: title, kind: 'title' },
@@ -364,6 +375,8 @@ function splitParts(text: string): Part[] {
   if (text === '') return [];
   const labelled = labelledPart(text);
   if (labelled !== null) return [labelled];
+  const titled = titleColonRest(text);
+  if (titled !== null) return [{ text: titled.title, kind: 'title' }, ...splitParts(titled.rest)];
   const parts: Part[] = [];
   for (const chunk of text.split(PART_SPLIT_RE)) {
     const clean = cleanValue(chunk);
@@ -386,6 +399,23 @@ function cleanValue(text: string): string {
   const trimmed = text.replace(/^[\s,;:()|·•\-–—]+|[\s,;:(|·•\-–—]+$/g, '');
   if (/\.$/.test(trimmed) && !/(?:\b\p{L}{1,4}|\b(?:\p{L}\.)+)\.$/u.test(trimmed)) return trimmed.slice(0, -1).trim();
   return trimmed.replace(/\s*\)$/, (m) => (trimmed.includes('(') ? m : ''));
+}
+
+/**
+ * "Teacher Assistant: Smithville Primary School", "Full-time Instructor: Acme Training Centre, Springfield":
+ * a colon after a job title introduces where it was held. Only when the left side reads as a title and the
+ * right side as a name, so "Team Size: 8" or "Technologies: Java, SQL" stay what they are.
+ */
+const TITLE_COLON_RE = /^([^:：]{2,60}?)\s*[:：]\s+(\p{Lu}.{1,120})$/u;
+
+function titleColonRest(text: string): { title: string; rest: string } | null {
+  const m = TITLE_COLON_RE.exec(text);
+  if (m === null) return null;
+  const title = cleanValue(m[1]!);
+  const rest = m[2]!.trim();
+  if (BODY_LABEL_RE.test(title) || titleScore(title) < 1 || companyScore(title) > 0) return null;
+  const first = rest.split(/\s*[,|(]\s*/)[0]!;
+  return isNameLike(first) && isOrganisationLike(first) && titleScore(first) < titleScore(title) ? { title, rest } : null;
 }
 
 function labelledPart(text: string): Part | null {

@@ -17,7 +17,7 @@ import { findLocation } from './location.js';
 import { findHeadline, findName, statedTitle, titleUnderName } from './name.js';
 import { toLines, type Line } from './normalise.js';
 import { splitSections, type Section, type SectionKind } from './sections.js';
-import { extractSkills, keywordLines } from './skills.js';
+import { extractSkills, keywordLines, toolListLines } from './skills.js';
 
 /**
  * The local, offline resume parser: rules over the resume's structure (sections, date anchors, list items)
@@ -25,7 +25,7 @@ import { extractSkills, keywordLines } from './skills.js';
  */
 
 /** Bump whenever a rule changes what the parser returns, so evaluations can be compared across releases. */
-export const LOCAL_PARSER_VERSION = '1.2.0';
+export const LOCAL_PARSER_VERSION = '1.3.0';
 
 export interface ParseTextOptions {
   /** "Present" resolves against this; defaults to now. */
@@ -77,7 +77,11 @@ export function parseResumeText(text: string, options: ParseTextOptions = {}): P
     summary: summaryOf(sections),
     skills: extractSkills({
       text,
-      skillLines: [...of('skills'), ...keywordLines(of('header', 'summary', 'objective', 'experience', 'other'))],
+      skillLines: [
+        ...of('skills'),
+        ...keywordLines(of('header', 'summary', 'objective', 'experience', 'other')),
+        ...toolListLines(sections.filter((s) => s.kind !== 'skills').flatMap((s) => s.lines)),
+      ],
       candidateName: name,
     }),
     experience: withStatedRoles(experienceOf(sections, referenceDate), of('summary', 'objective', 'experience')),

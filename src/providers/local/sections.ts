@@ -46,7 +46,7 @@ function keys(kind: Key, words: string): void {
   for (const w of words.split(' ')) KEYS.set(w, kind);
 }
 keys('experience', 'experience experiences employment positions appointments engagements');
-keys('education', 'education educational academic academics degrees degree schooling studies');
+keys('education', 'education educational academic academics scholastic degrees degree schooling studies');
 keys('skills', 'skills skill expertise competencies competences competency strengths proficiencies technologies abilities capabilities toolkit toolbox');
 keys('summary', 'summary profile overview about introduction synopsis highlights statement biography bio');
 keys('objective', 'objective objectives goal goals aim');

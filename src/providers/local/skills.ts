@@ -100,6 +100,18 @@ export function keywordLines(lines: readonly Line[]): Line[] {
   });
 }
 
+/**
+ * "Environment: Java, Spring, Oracle", "Tools used: Jira, Git", "Operating Systems: Windows, Linux": a list
+ * whose label says it names tools, wherever it stands (inside a role, a project, the header). The label
+ * vouches for the items as a skills heading does.
+ */
+const TOOL_LABEL_RE =
+  /^(?:(?:key|main|primary|other)\s+)?(?:tools?|technolog(?:y|ies)|environment|software|programming\s+languages?|(?:scripting|computer)\s+languages?|tech(?:nical)?\s+stack|platforms?|frameworks?|databases?|operating\s+systems?|libraries|ides?|web\s+technologies|skills)(?:\s+(?:used|applied|involved))?\s*[:：]\s*\S/i;
+
+export function toolListLines(lines: readonly Line[]): Line[] {
+  return lines.filter((line) => line.text.length <= 300 && TOOL_LABEL_RE.test(line.text));
+}
+
 /** No resume needs more than this much text searched; a pasted novel should not cost seconds. */
 const MAX_TEXT = 100_000;
 
@@ -161,6 +173,8 @@ function cleanItem(raw: string): string | null {
     .replace(/^[\s\-–—*+.:]+|[\s\-–—*+.,:;]+$/g, '')
     .replace(LEADING_FILLER_RE, '')
     .replace(/^(?:and|or|&)\s+/i, '') // "Java, and Python": the last item of a list in prose
+    .replace(/\s+(?:and|or|&)$/i, '') // "Oracle, Toad and": a list cut at the line's end
+    .replace(/^\p{L}[\p{L} ]{1,20}?\s*[:：]\s+(?=[\p{Lu}\d.#])/u, '') // "Platform: JBoss": a label inside a list
     .replace(TRAILING_FILLER_RE, '')
     .replace(/\s+/g, ' ')
     .trim();
