@@ -32,8 +32,11 @@ export const CapabilityRoutingSchema = z
     /** Per attempt, including the provider SDK's own retries. */
     timeoutMs: z.number().int().min(100).max(300_000).default(30_000),
     shadowTimeoutMs: z.number().int().min(100).max(300_000).default(30_000),
-    /** Extra attempts by our retry policy for retryable errors, on top of the SDK's own. */
-    retries: z.number().int().min(0).max(5).default(1),
+    /**
+     * Extra attempts by our retry policy for retryable errors. 0 by default: every provider SDK already retries
+     * throttling and 5xx with backoff (honouring Retry-After), and retries on top multiply the attempts.
+     */
+    retries: z.number().int().min(0).max(5).default(0),
   })
   .superRefine((r, ctx) => {
     if (r.mode !== 'control' && !r.candidate) {
