@@ -1,50 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { ProviderError } from '../src/domain/index.js';
 import type { PriceTable } from '../src/providers/common/pricing.js';
 import type { CallIdentity } from '../src/routing/hooks.js';
 import { errorTypeOf } from '../src/routing/resilience.js';
 import { readBudgetUsage, releaseBudget, reserveBudget, settleBudget } from '../src/store/budget.js';
 import type { Db } from '../src/store/db.js';
-import { migrate, openDatabase, openPostgres } from '../src/store/index.js';
 import { DatabaseBudgetGate, budgetRulesFromEnv, budgetScope, type BudgetGateOptions, type BudgetRule } from '../src/telemetry/budget.js';
+import { DATABASE_BACKENDS } from './helpers/databases.js';
 
-/**
- * Both drivers: embedded PGlite, and `pg` against a PGlite served by pglite-socket, which proves the SQL
- * portable. The pg pool has one connection: pglite-socket multiplexes its clients onto one PGlite session
- * and mixes up concurrent extended-protocol messages outside transactions ("portal cannot be run"), which
- * a real PostgreSQL doesn't. Row locking between real connections is PostgreSQL's own guarantee.
- */
-const backends: { name: string; start(): Promise<{ db: Db; stop(): Promise<void> }> }[] = [
-  {
-    name: 'pglite in memory',
-    async start() {
-      const db = await openDatabase({ inMemory: true });
-      return { db, stop: () => db.close() };
-    },
-  },
-  {
-    name: 'pg over pglite-socket',
-    async start() {
-      const pglite = await PGlite.create({ extensions: { vector } });
-      const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 16 });
-      await server.start();
-      const db = await openPostgres(`postgres://postgres@${server.getServerConn()}/postgres`, { maxConnections: 1 });
-      await migrate(db);
-      return {
-        db,
-        stop: async () => {
-          await db.close();
-          await server.stop();
-          await pglite.close();
-        },
-      };
-    },
-  },
-];
+const backends = DATABASE_BACKENDS;
 
 const EPS = 1e-9;
 const NOW = new Date('2026-11-24T12:00:00Z');

@@ -1,43 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { ZERO_USAGE } from '../src/domain/index.js';
 import type { ProviderCall } from '../src/routing/observations.js';
 import { userKeyOf } from '../src/routing/router.js';
 import type { Db } from '../src/store/db.js';
-import { openDatabase } from '../src/store/index.js';
 import { insertLedgerRows, purgeLedger, summariseCosts, type LedgerRow } from '../src/store/ledger.js';
 import { UsageLedger, ledgerRetentionDaysFromEnv, ledgerRowOf } from '../src/telemetry/ledger.js';
+import { DATABASE_BACKENDS } from './helpers/databases.js';
 
-/** Both drivers: embedded PGlite, and `pg` over the wire protocol against a PGlite served by pglite-socket. */
-const backends: { name: string; start(): Promise<{ db: Db; stop(): Promise<void> }> }[] = [
-  {
-    name: 'pglite in memory',
-    async start() {
-      const db = await openDatabase({ inMemory: true });
-      return { db, stop: () => db.close() };
-    },
-  },
-  {
-    name: 'pg over pglite-socket',
-    async start() {
-      const pglite = await PGlite.create({ extensions: { vector } });
-      const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 16 });
-      await server.start();
-      const db = await openDatabase({ databaseUrl: `postgres://postgres@${server.getServerConn()}/postgres` });
-      return {
-        db,
-        stop: async () => {
-          await db.close();
-          await server.stop();
-          await pglite.close();
-        },
-      };
-    },
-  },
-];
+const backends = DATABASE_BACKENDS;
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { EmbeddingSpace, Job } from '../src/domain/job.js';
 import {
   MIGRATIONS,
@@ -23,7 +20,6 @@ import {
   listSpaces,
   migrate,
   nearestJobs,
-  openDatabase,
   saveCheckpoint,
   schemaVersion,
   setSetting,
@@ -33,6 +29,7 @@ import {
   type JobInput,
   type StoreErrorCode,
 } from '../src/store/index.js';
+import { DATABASE_BACKENDS } from './helpers/databases.js';
 
 /**
  * One suite, two drivers: embedded PGlite, and `pg` over the Postgres wire protocol (a PGlite served by
@@ -43,44 +40,8 @@ interface Backend {
   start(): Promise<{ db: Db; stop(): Promise<void> }>;
 }
 
-const backends: Backend[] = [
-  {
-    name: 'pglite in memory',
-    async start() {
-      const db = await openDatabase({ inMemory: true, migrate: false });
-      return { db, stop: () => db.close() };
-    },
-  },
-  {
-    name: 'pg over pglite-socket',
-    async start() {
-      const server = await startPostgresStandIn();
-      const db = await openDatabase({ databaseUrl: server.url, migrate: false });
-      return {
-        db,
-        stop: async () => {
-          await db.close();
-          await server.stop();
-        },
-      };
-    },
-  },
-];
+const backends: readonly Backend[] = DATABASE_BACKENDS.map((b) => ({ name: b.name, start: () => b.start({ migrate: false }) }));
 
-async function startPostgresStandIn(options: { withVector?: boolean } = {}) {
-  const pglite = await PGlite.create(options.withVector === false ? {} : { extensions: { vector } });
-  // More server slots than pool connections: pg replaces a connection after some errors, and the old
-  // socket may not have closed yet when the new one arrives.
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 16 });
-  await server.start();
-  return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
-    stop: async () => {
-      await server.stop();
-      await pglite.close();
-    },
-  };
-}
 
 function job(id: string, overrides: Partial<JobInput> = {}): JobInput {
   const base: Job = {
