@@ -111,6 +111,7 @@ describe('CallStats.summarise', () => {
       requests: 0,
       errors: 0,
       providerErrors: 0,
+      callerErrors: 0,
       errorRate: 0,
       p50Ms: null,
       p95Ms: null,

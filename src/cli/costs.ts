@@ -1,11 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { resolveEnv } from '../config-file.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../domain/index.js';
 import { costReport, parseGroupBy, reportRange, type CostReport, type CostReportQuery } from '../server/routes/costs.js';
 import { isStoreError, openDatabase } from '../store/index.js';
 import type { CostDimension, CostRow } from '../store/ledger.js';
-import { budgetRulesFromEnv, type BudgetRule } from '../telemetry/budget.js';
 
 /**
  * `jobmatch costs`: provider usage and cost from the usage ledger, and budget status. Reads the database
@@ -41,14 +40,7 @@ async function fromServer(baseUrl: string, query: CostReportQuery): Promise<Cost
 
 /** Null when the embedded database is held by a running server (the message says what to do instead). */
 async function fromDatabase(query: CostReportQuery): Promise<CostReport | null> {
-  const env = resolveEnv();
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
-  let budgets: BudgetRule[];
-  try {
-    budgets = budgetRulesFromEnv(env);
-  } catch (e) {
-    throw new ConfigError(`Invalid configuration: ${(e as Error).message}`);
-  }
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...resolveEnv() });
   let db;
   try {
     db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
@@ -58,7 +50,7 @@ async function fromDatabase(query: CostReportQuery): Promise<CostReport | null> 
     return null;
   }
   try {
-    return await costReport(db, budgets, query);
+    return await costReport(db, config.budgets, query);
   } finally {
     await db.close();
   }

@@ -36,6 +36,8 @@ export interface WindowSummary {
   errors: number;
   /** Failed calls whose error belongs to the provider: the rollback signal. */
   providerErrors: number;
+  /** Failed calls that were the caller's fault (bad input): not held against availability. */
+  callerErrors: number;
   /** providerErrors / requests; 0 without requests. */
   errorRate: number;
   /** Nearest-rank percentiles over every call's latency (failed calls included: users waited for them); null without requests. */
@@ -104,6 +106,7 @@ export class CallStats implements RoutingObserver {
     const latencies: number[] = [];
     let errors = 0;
     let providerErrors = 0;
+    let callerErrors = 0;
     let costUsd = 0;
     let inputTokens = 0;
     let outputTokens = 0;
@@ -117,6 +120,7 @@ export class CallStats implements RoutingObserver {
         if (call.outcome === 'error') {
           errors++;
           if (call.errorType === 'provider') providerErrors++;
+          else if (call.errorType === 'caller') callerErrors++;
         }
         costUsd += call.usage.costUsd;
         inputTokens += call.usage.inputTokens;
@@ -146,6 +150,7 @@ export class CallStats implements RoutingObserver {
       requests,
       errors,
       providerErrors,
+      callerErrors,
       errorRate: requests === 0 ? 0 : providerErrors / requests,
       p50Ms: nearestRank(latencies, 50),
       p95Ms: nearestRank(latencies, 95),

@@ -73,11 +73,8 @@ export interface SloOptions {
   providers: readonly { capability: Capability; provider: string }[];
 }
 
-/**
- * The summary fields the SLO reads. `callerErrors` (failures that were the caller's fault) lets availability
- * leave those out; a source without it counts every failure against availability, erring on the safe side.
- */
-type Summary = Pick<WindowSummary, 'requests' | 'errors' | 'errorRate' | 'p95Ms' | 'costPerRequestUsd'> & { callerErrors?: number };
+/** The summary fields the SLO reads; availability leaves out failures that were the caller's fault. */
+type Summary = Pick<WindowSummary, 'requests' | 'errors' | 'callerErrors' | 'errorRate' | 'p95Ms' | 'costPerRequestUsd'>;
 type StatsSource = { summarise(filter: Parameters<CallStats['summarise']>[0]): Summary };
 
 export function sloStatus(stats: StatsSource, options: SloOptions): SloStatus {
@@ -97,7 +94,7 @@ export function sloStatus(stats: StatsSource, options: SloOptions): SloStatus {
 }
 
 function judge(seconds: number, s: Summary, targets: SloTargets): SloWindow {
-  const unavailable = s.errors - (s.callerErrors ?? 0);
+  const unavailable = s.errors - s.callerErrors;
   const availability = s.requests === 0 ? 1 : 1 - unavailable / s.requests;
   return {
     seconds,

@@ -1,4 +1,5 @@
 import { ProviderError, type ProviderErrorCode } from '../../domain/index.js';
+import { classifyAwsFailure, isNetworkFailure } from '../common/aws-errors.js';
 
 /** What an SDK error carries, whichever class the SDK gave it. */
 interface SdkErrorShape {
@@ -34,9 +35,6 @@ const CODE_BY_NAME: Readonly<Record<string, ProviderErrorCode>> = {
   ModelStreamErrorException: 'model_error',
 };
 
-/** Node network failures: the service was not reached, so another try (or provider) may work. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_HTTP2_STREAM_ERROR', 'ERR_HTTP2_SESSION_ERROR']);
-
 /**
  * Classifies a Bedrock Runtime failure into our stable codes. The SDK has already spent its own retries by
  * the time this runs, so `retryable` speaks to callers with a wider view (fallback to another provider,
@@ -58,15 +56,8 @@ export function toProviderError(error: unknown, provider = 'bedrock'): ProviderE
 }
 
 function classify(name: string, status: number | undefined, code: string | undefined): ProviderErrorCode {
-  const byName = CODE_BY_NAME[name];
-  if (byName) return byName;
-  if (code !== undefined && NETWORK_CODES.has(code)) return 'unavailable';
-  if (status === undefined) return name === 'SyntaxError' ? 'model_error' : 'unavailable';
-  if (status === 429) return 'throttled';
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 408) return 'timeout';
-  if (status >= 500) return 'unavailable';
-  if (status >= 400) return 'invalid_request';
-  // A 2xx the SDK could not deserialize: the service answered, but not with what the model should produce.
-  return 'model_error';
+  if (CODE_BY_NAME[name]) return CODE_BY_NAME[name];
+  // A body the SDK could not parse, with no network failure behind it: the model's answer, not the service.
+  if (status === undefined && name === 'SyntaxError' && !isNetworkFailure(code)) return 'model_error';
+  return classifyAwsFailure(status, code);
 }

@@ -1,4 +1,5 @@
 import { ProviderError, type ProviderErrorCode } from '../../domain/index.js';
+import { classifyAwsFailure } from '../common/aws-errors.js';
 
 interface SdkErrorShape {
   name?: string;
@@ -38,9 +39,6 @@ const CODE_BY_NAME: Readonly<Record<string, ProviderErrorCode>> = {
   CredentialsProviderError: 'auth',
 };
 
-/** Node network failures: the endpoint was not reached. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
-
 /**
  * SageMaker answers "Endpoint <name> of account <id> not found." both for a name that does not exist in the
  * region and for an endpoint that is not (yet, or any longer) InService.
@@ -53,7 +51,7 @@ export function toProviderError(error: unknown, provider = 'sagemaker'): Provide
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
   const name = e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
-  const code = name === 'ModelError' ? fromContainerStatus(e.OriginalStatusCode) : (CODE_BY_NAME[name] ?? byStatus(status, e.code));
+  const code = name === 'ModelError' ? fromContainerStatus(e.OriginalStatusCode) : (CODE_BY_NAME[name] ?? classifyAwsFailure(status, e.code));
   const endpointNotFound = name === 'ValidationError' && ENDPOINT_NOT_FOUND_RE.test(e.message ?? '');
   let message = `SageMaker ${name}${status === undefined ? '' : ` (HTTP ${status})`}: ${e.message ?? 'no message'}`;
   if (endpointNotFound) message += ' — check the endpoint name, the region, and that the endpoint is InService.';
@@ -84,16 +82,6 @@ function fromContainerStatus(original: number | undefined): ProviderErrorCode {
   return 'model_error';
 }
 
-function byStatus(status: number | undefined, code: string | undefined): ProviderErrorCode {
-  if (code !== undefined && NETWORK_CODES.has(code)) return 'unavailable';
-  if (status === undefined) return 'unavailable';
-  if (status === 429) return 'throttled';
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 408) return 'timeout';
-  if (status >= 500) return 'unavailable';
-  if (status >= 400) return 'invalid_request';
-  return 'model_error';
-}
 
 /**
  * Seconds to wait, if the response said. SageMaker documents no Retry-After, but the SDK's retry strategy

@@ -82,12 +82,10 @@ function windowMetrics(stats: CallStats, filter: WindowFilter): DashboardMetrics
   const all = stats.summarise(filter);
   const hits = all.requests === 0 ? 0 : stats.summarise({ ...filter, cached: true }).requests;
   const perRequest = (n: number) => (all.requests === 0 ? null : n / all.requests);
-  // `callerErrors` is optional in the stats (as in slo.ts): without it every failure counts against availability.
-  const callerErrors = (all as { callerErrors?: number }).callerErrors ?? 0;
   return {
     requests: all.requests,
     errorRate: all.errorRate,
-    availability: perRequest(all.requests - (all.errors - callerErrors)),
+    availability: perRequest(all.requests - (all.errors - all.callerErrors)),
     p50Ms: all.p50Ms,
     p95Ms: all.p95Ms,
     costPerRequestUsd: all.costPerRequestUsd,
