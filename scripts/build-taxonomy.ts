@@ -1601,6 +1601,9 @@ const PROFICIENCY_WORDS = new Set(wordList(`basic beginner intermediate advanced
 const ACTIVITY_WORDS = new Set(wordList(`development research design management analysis integration testing
   and`));
 
+const ARTICLES = new Set(['a', 'an', 'the']);
+const FUNCTION_WORDS = new Set(wordList(`a an the to do be is are of in on at as it for and or with by from up`));
+
 /** Heads of a whole field of study or work ("information technology"), broader than any one skill. */
 const FIELD_HEADS = new Set(wordList(`technology technologies science sciences studies`));
 
@@ -1610,13 +1613,16 @@ const FIELD_HEADS = new Set(wordList(`technology technologies science sciences s
  * - the bare subject of an activity skill ("api" is not API development, "training" is not "Training and
  *   development", "internet" is not Internet research): the word names the thing, the skill is doing it;
  * - a broad field named with other words than the skill's ("information technology" for "Computer
- *   technology"): ESCO lists such fields as alternative labels of a narrower concept.
+ *   technology"): ESCO lists such fields as alternative labels of a narrower concept;
+ * - a phrase opening with an article ("a computer") or made of function words only ("to do").
  */
 function isMisleadingAlias(key: string, skillName: string, common: ReadonlySet<string>): boolean {
   const nameKey = phraseKey(skillName);
   if (PROFICIENCY_WORDS.has(key)) return true;
-  if (key === nameKey) return false;
   const words = key.split(' ');
+  // "a computer", "to do": an article or nothing but function words is prose, even as the skill's own name.
+  if (ARTICLES.has(words[0]!) || words.every((w) => FUNCTION_WORDS.has(w))) return true;
+  if (key === nameKey) return false;
   const nameWords = nameKey.split(' ');
   if (words.length === 1 && nameWords.length > 1 && nameWords[0] === key && !SHORT_UNAMBIGUOUS.has(key)) {
     return nameWords.slice(1).every((w) => ACTIVITY_WORDS.has(w));

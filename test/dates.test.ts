@@ -102,6 +102,30 @@ describe('date ranges', () => {
   });
 });
 
+describe('template placeholders and other written spans', () => {
+  /** The first range as [start, end, closed]. */
+  const span = (text: string): [string | null, string | null, boolean] | undefined => {
+    const r = findDateRanges(text, REFERENCE)[0];
+    return r === undefined ? undefined : [r.start, r.end, r.closed];
+  };
+
+  it('reads placeholder years as a closed span with unknown ends', () => {
+    assert.deepEqual(span('Art Teacher, Elm Grove School, 19xx-20xx'), [null, null, true]);
+    assert.deepEqual(span('March 20XX – May 20XX'), [null, null, true]);
+    assert.deepEqual(span('Tutor, Pine Middle School, August - November 20XX'), [null, null, true]);
+  });
+
+  it('keeps a lone date unclosed, and a real range closed', () => {
+    assert.deepEqual(span('Clerk, Acme Foods, 2019'), ['2019', null, false]);
+    assert.deepEqual(span('2015 – 2019'), ['2015', '2019', true]);
+  });
+
+  it('reads plural seasons and a two-digit end before a colon', () => {
+    assert.deepEqual(span('Summers 20XX, 20XX'), [null, null, true]);
+    assert.deepEqual(range('1992-95: Senior Legal Officer, Outback Land Council'), ['1992', '1995', false]);
+  });
+});
+
 describe('total experience', () => {
   it('merges overlapping roles and counts both end months', () => {
     const months = totalMonths(

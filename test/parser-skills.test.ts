@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractSkills, keywordLines, listItems } from '../src/providers/local/skills.js';
+import { extractSkills, keywordLines, listItems, proseListItems } from '../src/providers/local/skills.js';
 import { toLines } from '../src/providers/local/normalise.js';
 
 /** Skills-section lines written for these tests. */
@@ -62,5 +62,35 @@ describe('keyword banners outside a skills section', () => {
       keywordLines(lines).map((l) => l.text),
       ['Kiln Operation | Glaze Mixing | Studio Safety'],
     );
+  });
+});
+
+describe('lists written into sentences', () => {
+  const items = (text: string): string[] => proseListItems(text).map((i) => i.item);
+
+  it('takes every item of a list that known skills vouch for', () => {
+    assert.deepEqual(items('Built the client app using Kotlin, Retrofit, Glimmerkit and Git.'), ['Kotlin', 'Retrofit', 'Glimmerkit', 'Git']);
+    assert.deepEqual(items('Became proficient in Python, Jupyter, Quillpad and Docker'), ['Python', 'Jupyter', 'Quillpad', 'Docker']);
+  });
+
+  it('ignores lists that no known skill vouches for, and school grades', () => {
+    assert.deepEqual(items('Enjoys hiking, woodworking, birdwatching and chess.'), []);
+    assert.deepEqual(items('A Levels: Mathematics (B), Physics (A), Computing (A)'), []);
+  });
+
+  it('drops clauses and reference lists', () => {
+    assert.deepEqual(items('Worked with Java, Python, SQL, directed Finance, is fully unit tested'), ['Java', 'Python', 'SQL']);
+    assert.deepEqual(items('Roe, J.K., Doe, A.B., Python, Java and SQL (2011)'), []);
+  });
+
+  it('adds the items to the skills found in the text', () => {
+    assert.ok(names('Shipped releases using Kotlin, Retrofit, Glimmerkit and Git.', '').includes('Glimmerkit'));
+  });
+});
+
+describe('fields of study', () => {
+  it('does not take the field of a degree for a skill, but keeps it elsewhere', () => {
+    assert.ok(!names('B.S. in Civil Engineering, Brookvale University, 2012', '').includes('Civil engineering'));
+    assert.ok(names('Consulted on civil engineering projects for the county.', '').includes('Civil engineering'));
   });
 });

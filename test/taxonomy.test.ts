@@ -149,6 +149,11 @@ describe('findSkills precision', () => {
     ]);
   });
 
+  it('does not map a phrase opening with an article, or made of function words, onto a skill', () => {
+    assert.deepEqual(names('Bought a computer and made a list of things to do'), []);
+    assert.deepEqual(names('Languages: APL, Python', true), ['APL', 'Python']);
+  });
+
   it('stays linear on long unbroken runs of e-mail characters', () => {
     // Quadratic before: the e-mail pattern rescanned the rest of the run at every position.
     const text = '1-1-'.repeat(50_000);

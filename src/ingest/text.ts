@@ -71,7 +71,9 @@ function binaryContent(): AppError {
 }
 
 const ATX_HEADING = /^ {0,3}#{1,6}\s+\S/m;
-const SETEXT_UNDERLINE = /^[^\n]*\S[^\n]*\n {0,3}(?:={3,}|-{3,})[ \t]*$/m;
+// A line with text, underlined. Written so each line is scanned once: `[^\n]*\S[^\n]*` backtracks
+// quadratically on every line that isn't underlined.
+const SETEXT_UNDERLINE = /^[^\S\n]*\S[^\n]*\n {0,3}(?:={3,}|-{3,})[ \t]*$/m;
 const LINK = /\[[^\]\n]+\]\([^)\s]+\)/;
 const STRONG = /(\*\*|__)\S[^\n]*?\S\1/;
 

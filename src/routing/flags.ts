@@ -44,7 +44,33 @@ export type RouteVariant = z.infer<typeof RouteVariantSchema>;
  * provider already trusted. `full` mode is the exception — there the candidate serves everyone.
  */
 export function decideRoute(capability: Capability, r: CapabilityRouting, userId: string | undefined): RouteVariant {
-  const bucket = userId ? bucketOf(userId, groupIdFor(capability)) : null;
+  return routeAt(capability, r, userId ? bucketOf(userId, groupIdFor(capability)) : null);
+}
+
+/**
+ * A decision depends only on the routing and the user's bucket: at most 101 distinct ones per capability and
+ * config. Each is built once, frozen and shared, which keeps the per-request path free of allocation and
+ * lets evaluateRoute skip re-validating our own values. A config change is a new object, so a new table.
+ */
+const decided = new WeakMap<CapabilityRouting, Map<Capability, RouteVariant[]>>();
+const ours = new WeakSet<object>();
+
+function routeAt(capability: Capability, r: CapabilityRouting, bucket: number | null): RouteVariant {
+  let byCapability = decided.get(r);
+  if (!byCapability) decided.set(r, (byCapability = new Map()));
+  let byBucket = byCapability.get(capability);
+  if (!byBucket) byCapability.set(capability, (byBucket = []));
+  const slot = bucket ?? 0;
+  let route = byBucket[slot];
+  if (!route) {
+    route = Object.freeze(buildRoute(capability, r, bucket));
+    ours.add(route);
+    byBucket[slot] = route;
+  }
+  return route;
+}
+
+function buildRoute(capability: Capability, r: CapabilityRouting, bucket: number | null): RouteVariant {
   const candidateServes = r.candidate !== null && (r.mode === 'full' || (r.mode === 'canary' && bucket !== null && inRollout(bucket, r.rolloutPercent)));
   const provider = candidateServes ? (r.candidate as string) : r.control;
   // A candidate that fails hands over to the control before any configured fallback.
@@ -55,13 +81,25 @@ export function decideRoute(capability: Capability, r: CapabilityRouting, userId
     cohort: candidateServes ? 'candidate' : 'control',
     mode: r.mode,
     bucket,
-    fallbacks: capability === 'parse' ? [...new Set(chain)].filter((p) => p !== provider) : [],
+    fallbacks: Object.freeze(capability === 'parse' ? [...new Set(chain)].filter((p) => p !== provider) : []) as string[],
     shadow: shadows ? r.candidate : null,
     shadowSampleRate: r.shadowSampleRate,
     timeoutMs: r.timeoutMs,
     shadowTimeoutMs: r.shadowTimeoutMs,
     retries: r.retries,
   };
+}
+
+const controlOnly = new WeakMap<CapabilityRouting, CapabilityRouting>();
+
+/**
+ * What a request gets when the flag can't be evaluated (no provider, an error, a malformed value): the control
+ * provider with the configured fallbacks, unbucketed. Also the kill switch's shape.
+ */
+export function controlRoute(capability: Capability, r: CapabilityRouting): RouteVariant {
+  let control = controlOnly.get(r);
+  if (!control) controlOnly.set(r, (control = { ...r, mode: 'control' }));
+  return routeAt(capability, control, null);
 }
 
 function capabilityOf(flagKey: string): Capability | undefined {
@@ -124,6 +162,7 @@ export async function createRoutingFlags(source: RoutingSource): Promise<Client>
 /** Reads the decision through OpenFeature; a missing or malformed value falls back to the control provider. */
 export async function evaluateRoute(client: Client, capability: Capability, control: RouteVariant, userId: string | undefined): Promise<{ route: RouteVariant; variant: string }> {
   const details = await client.getObjectDetails(routingFlagKey(capability), control as unknown as JsonValue, userId ? { targetingKey: userId } : {});
+  if (ours.has(details.value as object)) return { route: details.value as unknown as RouteVariant, variant: details.variant ?? 'default' };
   const parsed = RouteVariantSchema.safeParse(details.value);
   if (!parsed.success) return { route: control, variant: 'default' };
   return { route: parsed.data, variant: details.variant ?? parsed.data.cohort };

@@ -53,6 +53,9 @@ export function errorTypeOf(e: unknown): ErrorType {
   return 'provider';
 }
 
+/** Worth another attempt: the provider said so, and it wasn't one of our own policies refusing. */
+const isRetryable = (e: unknown): boolean => e instanceof ProviderError && e.retryable && e.details?.['policy'] === undefined;
+
 interface Guarded {
   breaker: CircuitBreakerPolicy;
   bulkhead: BulkheadPolicy;
@@ -109,7 +112,8 @@ export class Resilience {
     });
   }
 
-  private readonly composed = new Map<string, IPolicy<IDefaultPolicyContext & { attempt: number }>>();
+  /** `attempt` is set by the retry policy, which calls without retries leave out. */
+  private readonly composed = new Map<string, IPolicy<IDefaultPolicyContext & { attempt?: number }>>();
 
   /** The composed policy for a call shape; cached, since building one per request costs more than using it. */
   private policy(capability: Capability, provider: string, timeoutMs: number, retries: number) {
@@ -117,11 +121,13 @@ export class Resilience {
     let p = this.composed.get(key);
     if (!p) {
       const g = this.guard(capability, provider);
-      const retryPolicy = retry(handleWhen((e) => e instanceof ProviderError && e.retryable && e.details?.['policy'] === undefined), {
-        maxAttempts: retries,
-        backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 2_000 }),
-      });
-      p = wrap(g.bulkhead, retryPolicy, g.breaker, timeout(timeoutMs, TimeoutStrategy.Aggressive));
+      // abortOnReturn off: once the call has settled there is nothing left to cancel, and aborting builds a
+      // DOMException (with its stack) on every successful call.
+      const perAttempt = timeout(timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
+      p =
+        retries > 0
+          ? wrap(g.bulkhead, retry(handleWhen(isRetryable), { maxAttempts: retries, backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 2_000 }) }), g.breaker, perAttempt)
+          : wrap(g.bulkhead, g.breaker, perAttempt);
       this.composed.set(key, p);
     }
     return p;
@@ -132,7 +138,7 @@ export class Resilience {
     let retries = 0;
     try {
       const value = await this.policy(capability, provider, options.timeoutMs, options.retries).execute(({ signal, attempt }) => {
-        retries = attempt;
+        retries = attempt ?? 0;
         return fn(signal).catch((e: unknown) => Promise.reject(asError(e, provider)));
       }, options.signal);
       return { value, retries };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Client } from '@openfeature/server-sdk';
 import {
   AppError,
@@ -15,11 +15,12 @@ import {
 import type { Logger } from '../telemetry/logger.js';
 import { compareParses, compareRankings } from './compare.js';
 import type { Capability } from './config.js';
-import { decideRoute, evaluateRoute, type RouteVariant } from './flags.js';
+import { controlRoute, evaluateRoute, type RouteVariant } from './flags.js';
 import type { BudgetGate, ResultCache } from './hooks.js';
 import type { CallRole, Cohort, ProviderCall, RouteInfo, RoutingObserver } from './observations.js';
 import { errorTypeOf, isProviderFault, type Resilience } from './resilience.js';
 import type { ShadowRunner } from './shadow.js';
+import { traceProviderCall } from './tracing.js';
 import type { RoutingSource } from './source.js';
 
 /** Who a request is for and where its routing decisions are written. One per request. */
@@ -30,6 +31,8 @@ export interface RequestContext {
   signal?: AbortSignal;
   /** Filled in by the router: how each capability was served, for headers and logs. */
   routes?: RouteInfo[];
+  /** Told each route as it is decided (the HTTP layer sets response headers from it). */
+  onRoute?: (route: RouteInfo) => void;
   /** Skip the cache lookup for this request (the fresh result is still stored). */
   noCache?: boolean;
 }
@@ -96,7 +99,7 @@ export function userKeyOf(userId: string | undefined): string | null {
   if (!userId) return null;
   let key = userKeyCache.get(userId);
   if (!key) {
-    key = createHash('sha256').update(userId).digest('hex').slice(0, 16);
+    key = hash('sha256', userId, 'hex').slice(0, 16);
     if (userKeyCache.size > 10_000) userKeyCache.clear();
     userKeyCache.set(userId, key);
   }
@@ -125,8 +128,7 @@ export class Router {
 
   /** The routing decision for one capability and user, through OpenFeature. */
   async decide(capability: Capability, ctx: RequestContext): Promise<{ route: RouteVariant; variant: string }> {
-    const config = this.deps.source.current().config[capability];
-    const control = decideRoute(capability, { ...config, mode: 'control' }, ctx.userId);
+    const control = controlRoute(capability, this.deps.source.current().config[capability]);
     return evaluateRoute(this.deps.flags, capability, control, ctx.userId);
   }
 
@@ -144,6 +146,7 @@ export class Router {
   note(ctx: RequestContext, info: RouteInfo): void {
     // Only callers that asked (by passing an array) collect routes: a long-lived context must not grow.
     ctx.routes?.push(info);
+    ctx.onRoute?.(info);
     this.deps.observer.onRoute?.(info, ctx.requestId ?? null);
   }
 
@@ -161,19 +164,21 @@ export class Router {
     const timeoutMs = spec.role === 'shadow' ? spec.route.shadowTimeoutMs : spec.route.timeoutMs;
     let retries = 0;
     // The provider call proper: budget held for its estimate, resilience policies around it.
-    const invoke = async (): Promise<T> => {
-      const reservation = await this.deps.budget?.reserve(base, spec.inputChars);
+    const budget = this.deps.budget;
+    const invoke = (): Promise<T> => traceProviderCall(base, spec.usage, async () => {
+      // No `await` when there is no budget: each one is a turn of the microtask queue on every call.
+      const reservation = budget ? await budget.reserve(base, spec.inputChars) : undefined;
       try {
         const done = await this.deps.resilience.execute(spec.capability, spec.provider, { timeoutMs, retries: spec.route.retries, signal: spec.signal ?? spec.ctx.signal }, spec.run);
         retries = done.retries;
-        await reservation?.settle(spec.usage(done.value).costUsd);
+        if (reservation) await reservation.settle(spec.usage(done.value).costUsd);
         return done.value;
       } catch (e) {
         retries = (e as { retries?: number }).retries ?? retries;
-        await reservation?.release();
+        if (reservation) await reservation.release();
         throw e;
       }
-    };
+    });
     const cache = this.deps.cache && spec.cacheKey ? this.deps.cache : undefined;
     const key = cache ? spec.cacheKey!() : '';
     // `cached` is reported only when the cache was consulted, so hit rates count lookups, not every call.

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { RouteInfo } from '../routing/observations.js';
 import type { RequestContext } from '../routing/router.js';
 import { VERSION } from '../version.js';
 import { describeZodError, errorBody, toErrorResponse } from './errors.js';
+import { bodySizeLimit, nodeJsonBody } from './node-body.js';
 import type { AppDeps, Env } from './env.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
@@ -52,18 +52,24 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   app.use('*', metricsMiddleware(deps.services.metrics));
   app.use('*', async (c, next) => {
     const t0 = performance.now();
+    const routes: RouteInfo[] = [];
     const routing: RequestContext = {
       requestId: c.get('requestId'),
       userId: userIdOf(c.req.header(USER_ID_HEADER)),
-      signal: c.req.raw.signal,
-      routes: [],
+      // Read only when a provider is actually called: the first read makes @hono/node-server build a full
+      // Request, which a cache hit has no use for.
+      get signal() {
+        return c.req.raw.signal;
+      },
+      routes,
+      // Headers set as each route is decided, before the response exists: adding one to a finished response
+      // makes Hono rebuild it around a stream.
+      onRoute: (r) => c.header(`x-jobmatch-route-${r.capability}`, formatRoute(r)),
       // `Cache-Control: no-cache` asks for a fresh answer (it is still cached for the next request).
       noCache: /(^|,)\s*no-cache\s*(,|$)/i.test(c.req.header('cache-control') ?? ''),
     };
     c.set('routing', routing);
     await next();
-    c.header('x-request-id', c.get('requestId'));
-    for (const r of routing.routes ?? []) c.header(`x-jobmatch-route-${r.capability}`, formatRoute(r));
     // Paths, statuses and routing only: bodies carry personal data.
     logger.info(
       {
@@ -72,7 +78,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
         path: c.req.path,
         status: c.res.status,
         ms: +(performance.now() - t0).toFixed(1),
-        ...(routing.routes?.length ? { routes: routing.routes.map(formatRoute) } : {}),
+        ...(routes.length > 0 ? { routes: routes.map(formatRoute) } : {}),
       },
       'request',
     );
@@ -81,10 +87,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   app.onError((err, c) => toErrorResponse(err, c, logger));
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}. See /docs for the API.`), 404));
 
-  // Enforced on the stream, before the body is read: a 50 MB upload is refused without buffering it.
+  // Enforced before the body is read: a declared length is judged from its header, a chunked upload is
+  // counted on the stream. A 50 MB upload is refused without buffering it.
   app.use(
     '/api/parse-resume',
-    bodyLimit({
+    bodySizeLimit({
       maxSize: limits.maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
       onError: (c) =>
         c.json(
@@ -93,6 +100,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
         ),
     }),
   );
+  app.use('/api/*', nodeJsonBody());
 
   app.openapi(healthRoute, (c) =>
     c.json({ status: 'ok' as const, version: VERSION, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }, 200),

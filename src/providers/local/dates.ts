@@ -20,6 +20,11 @@ export interface DateRange {
   end: PartialDate | null;
   /** True when the range is open ("– Present", "since 2019"). */
   current: boolean;
+  /**
+   * Both ends were written, even when a template left their years unknown ("20XX – 20XX", "May 19xx –
+   * June 19xx"): a span of time, not a lone date.
+   */
+  closed: boolean;
   /** Where the range (or lone date) is in the line. */
   index: number;
   length: number;
@@ -35,7 +40,7 @@ const YEAR4 = String.raw`(?:19[4-9]\d|20[0-4]\d)`;
 /** Templates write "20XX" or "[Year]": still a date position (an anchor for a role), but no value. */
 const PLACEHOLDER = String.raw`(?:(?:19|20)[xX]{2}|\[\s*(?:year|yyyy)\s*\])`;
 const YEAR_OR_PLACEHOLDER = String.raw`(?:19[4-9]\d|20[0-4]\d|${PLACEHOLDER})`;
-const SEASON = String.raw`(spring|summer|fall|autumn|winter)`;
+const SEASON = String.raw`(spring|summers?|fall|autumn|winters?)`;
 const PRESENT = String.raw`(present|current(?:ly)?|now|today|ongoing|(?:till|til|until|to)\s+(?:the\s+)?(?:date|now|present))`;
 
 /**
@@ -62,7 +67,7 @@ const TOKEN_RE = new RegExp(
     // '19
     String.raw`(?<![\w'’])['’](?<yy>\d{2})(?![\d'’])`,
     // 1984-86, 2019 – 20: a year range whose end keeps two digits. "2019-03" (ISO month) stays a year.
-    String.raw`(?<![\d.$€£/])(?<yr_a>${YEAR4})(?<yr_gap>\s*[-–—]\s*)(?<yr_b>\d{2})(?![\d%:]|[/.]\d|\s*(?:st|nd|rd|th)\b)`,
+    String.raw`(?<![\d.$€£/])(?<yr_a>${YEAR4})(?<yr_gap>\s*[-–—]\s*)(?<yr_b>\d{2})(?![\d%]|:\d|[/.]\d|\s*(?:st|nd|rd|th)\b)`,
     // 20132015: two years whose dash was lost
     String.raw`(?<![\d.,$€£])(?<gl_a>${YEAR4})(?<gl_b>${YEAR4})(?![\d%])`,
     // 2019
@@ -207,6 +212,7 @@ export function findDateRanges(text: string, referenceDate: Date = new Date()): 
         start: a.date,
         end: b.present ? null : b.date,
         current: b.present,
+        closed: true,
         index: a.index,
         length: b.end - a.index,
       });
@@ -221,25 +227,28 @@ export function findDateRanges(text: string, referenceDate: Date = new Date()): 
     const onwards = ONWARDS_RE.exec(text.slice(a.end));
     const open = onwards !== null || SINCE_RE.test(text.slice(Math.max(0, a.index - 8), a.index));
     const end = a.end + (onwards?.[0].length ?? 0);
-    ranges.push({ start: a.date, end: null, current: open, index: a.index, length: end - a.index });
+    ranges.push({ start: a.date, end: null, current: open, closed: false, index: a.index, length: end - a.index });
   }
   return ranges;
 }
 
 /**
  * "January - May 2011": the start month borrows the end's year ("November - February 2011" starts in the
- * year before). Undefined unless `end` is a month-precise date preceded by a bare month and a dash or "to".
+ * year before); "August – November 20XX" is a span whose years a template left out. Undefined unless `end`
+ * is a month-precise date (or a placeholder) preceded by a bare month and a dash or "to".
  */
 function monthOnlyRange(text: string, end: DateToken): DateRange | undefined {
-  if (end.date === null || end.date.length !== 7) return undefined;
+  if (end.present || (end.date !== null && end.date.length !== 7)) return undefined;
   const before = text.slice(Math.max(0, end.index - 24), end.index);
   const m = MONTH_ONLY_START_RE.exec(before);
   if (m === null) return undefined;
+  const index = end.index - before.length + m.index;
+  // "August – November 20XX": a template's span, both years unknown.
+  if (end.date === null) return { start: null, end: null, current: false, closed: true, index, length: end.end - index };
   const startMonth = monthNumber(m[1]!);
   const endYear = Number(end.date.slice(0, 4));
   const year = startMonth <= Number(end.date.slice(5, 7)) ? endYear : endYear - 1;
-  const index = end.index - before.length + m.index;
-  return { start: partial(year, startMonth), end: end.date, current: false, index, length: end.end - index };
+  return { start: partial(year, startMonth), end: end.date, current: false, closed: true, index, length: end.end - index };
 }
 
 function rangeIsOrdered(a: DateToken, b: DateToken): boolean {

@@ -32,8 +32,8 @@ const WORD_DEGREES: DegreePattern[] = [
 // Abbreviations: exact case, optional dots, so "MS Word", "Boston, MA" and the word "as" stay out.
 const ABBREVIATIONS: DegreePattern[] = [
   { re: /(?<![\w.])(?:Ph\.\s?D\.?|PhD|PHD|Ed\.\s?D\.?|ED\.D\.|EdD|Psy\.?D\.?|Pharm\.?D\.?|D\.B\.A\.|DBA|DNP|M\.D\.|J\.D\.|JD)(?![\w])/, level: 'doctorate' },
-  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
-  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of|from)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
+  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?TECH|M\.\s?SC\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
+  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?TECH|B\.\s?SC\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of|from)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
   { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
   // British vocational and higher national qualifications: "HND Business IT", "NVQ Level 3 in Retailing",
   // "GNVQ Advanced Information Technology", "BTEC National Diploma", "FdA Early Years".
@@ -111,6 +111,15 @@ function degreePhrase(text: string, start: number): string {
   const phrase = joined.replace(/[\s,.;:]+$/, (m) => (m.startsWith('.') && /(?:^|[\s.])\p{L}{1,4}$/u.test(joined.slice(0, -m.length)) ? '.' : ''));
   const words = phrase.split(/\s+/);
   return words.length > 12 ? words.slice(0, 12).join(' ') : phrase;
+}
+
+/**
+ * Where a line names a degree: from the degree to the end of its phrase ("B.S. in Computer Science"), or
+ * null. A field of study named there is what was studied, not a skill.
+ */
+export function degreeSpan(line: string): [number, number] | null {
+  const degree = findDegree(line);
+  return degree === null ? null : [degree.index, degree.index + degreePhrase(line, degree.index).length];
 }
 
 const GENERIC_FIELDS = /^(?:science|sciences|arts|art|engineering|education|laws?|commerce|technology|business administration|fine arts|philosophy|medicine|letters)$/i;
@@ -212,6 +221,11 @@ function emptyDraft(): Draft {
   return { degree: null, degreeLevel: null, field: null, institution: null, year: null, provisional: false };
 }
 
+/** A line that is only an institution's head word, perhaps with a place or a date after it. */
+const WRAPPED_HEAD_RE = /^(?:University|College|Institute|Polytechnic|Academy)\b(?!\s+of\b)(?:\s*[,(-].*)?$/;
+
+const LEVEL_LABEL_RE = /^(?:under|post)?[- ]?graduate(?:\s+(?:degrees?|studies|education|qualifications?|programs?))?\s*:?$/i;
+
 /** "Major: Economics", "Majoring in Computer Science", "Specialization: Bio-Informatics", "Minor in Spanish". */
 const MAJOR_RE = /^(?:(?:double\s+)?majors?|majoring|minors?|speciali[sz]ations?|concentrations?|emphasis|specialty)\b(?!\s+degree)\s*(?:in\b|:|-)?\s*(?=\p{L})/iu;
 
@@ -275,6 +289,12 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     while (/\s(?:of|in|and|&|for)$/i.test(text) && i + 1 < lines.length && lines[i + 1]!.text.length <= 80) {
       text = `${text} ${lines[++i]!.text}`;
     }
+    // "…, Michigan Technological" / "University, 2000": a school's name wrapped before its head word.
+    if (i + 1 < lines.length && WRAPPED_HEAD_RE.test(lines[i + 1]!.text) && /\p{Lu}\p{L}+$/u.test(text) && findInstitution(text) === null) {
+      text = `${text} ${lines[++i]!.text}`;
+    }
+    // "UNDERGRADUATE DEGREE", "Postgraduate:": a sub-heading over the degrees, not a degree itself.
+    if (LEVEL_LABEL_RE.test(text)) continue;
     const major = MAJOR_RE.exec(text);
     if (major !== null) {
       addMajor(current, text, major[0].length);
@@ -390,6 +410,16 @@ function matchLength(phrase: string): number {
   return 0;
 }
 
+/**
+ * "Received a Bachelor of Science from…" restates "Bachelor of Science": one phrase holds the other. Two
+ * different certificates of one level ("Certificate in Commercial Law", "Certificate of Education") are two.
+ */
+function restates(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return true;
+  const [x, y] = [` ${degreeKey(a)} `, ` ${degreeKey(b)} `];
+  return x.includes(y) || y.includes(x);
+}
+
 /** The same degree restated in prose ("Received a Bachelor of Science from…") is one entry. */
 function dedupe(entries: Draft[]): Draft[] {
   const out: Draft[] = [];
@@ -399,7 +429,8 @@ function dedupe(entries: Draft[]): Draft[] {
         o.degreeLevel === e.degreeLevel &&
         e.degreeLevel !== null &&
         (o.institution === null || e.institution === null || o.institution.toLowerCase() === e.institution.toLowerCase()) &&
-        (o.field === null || e.field === null || o.field.toLowerCase() === e.field.toLowerCase()),
+        (o.field === null || e.field === null || o.field.toLowerCase() === e.field.toLowerCase()) &&
+        restates(o.degree, e.degree),
     );
     if (twin === undefined) {
       out.push(e);

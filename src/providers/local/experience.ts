@@ -3,7 +3,7 @@ import { locationIn } from './location.js';
 import { findDateRanges, type DateRange } from './dates.js';
 import { companyScore, isOrganisationLike, titleScore } from './entities.js';
 import type { Line } from './normalise.js';
-import { COMPANY_SUFFIXES, REGION_CODES } from './vocab.js';
+import { COMPANY_SUFFIXES, REGION_CODES, TITLE_HEADS } from './vocab.js';
 
 /**
  * Roles from the lines of experience sections. Every role is anchored on a date range ("2019 – Present"):
@@ -40,10 +40,16 @@ const MONTH_ONLY_RE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)
 const COMPANY_LABEL_RE = /^(?:company|employer|organi[sz]ation|firm|agency|institution)(?:\s+name)?\s*[:：]\s*/i;
 /** "Client: X" names whom a consultant served: the company only when the header names no employer. */
 const CLIENT_LABEL_RE = /^(?:client|customer|end\s+client)(?:\s+name)?\s*[:：]\s*/i;
-const TITLE_LABEL_RE = /^(?:position(?:\s+held)?|post|job\s+title|title|role|designation|occupation)\s*[:：]\s*/i;
+const TITLE_LABEL_RE = /^(?:position(?:\s+held)?|post|job\s+title|title|role|designation|occupation)\s*(?:[:：]|\|(?=.*\p{L}))\s*/iu;
 const OTHER_LABEL_RE = /^(?:duration|period|dates?|location|place|since|from|tenure)\s*[:：]\s*/i;
 /** Lines that introduce a list inside a role; never a title or company. */
 const BODY_LABEL_RE = /^(?:(?:key|main|major|primary|job|roles?\s+and)\s+)?(?:responsibilities|duties|achievements|accomplishments|tasks|highlights|projects|environment|tools|technologies|skills|description|summary|clients|reference)(?:\s+(?:&\s+)?\w+){0,2}\s*[:：]?$/i;
+/** "Key Responsibilities", "Projects Handled": a body label, unless it ends in a job noun ("Reference Librarian"). */
+function isBodyLabel(text: string): boolean {
+  if (!BODY_LABEL_RE.test(text)) return false;
+  const last = text.trim().replace(/[:：]$/, '').split(/\s+/).at(-1)!.toLowerCase();
+  return !TITLE_HEADS.has(last);
+}
 /** Department words that belong to the title before them: "Vice President, Sales". */
 const DEPARTMENT_RE = /^(?:sales|marketing|operations|engineering|finance|hr|human resources|it|technology|product|research|development|administration|qa|quality|support|customer service|business development|strategy|communications|legal|compliance|procurement|logistics|design|training|education|accounting|r&d)$/i;
 /**
@@ -73,9 +79,12 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     const next = anchors[k + 1] ?? rows.length;
     const own = headerRows(rows, anchors, k, layout, claimed);
     const parts = [...(rows[a]!.proseParts ?? splitParts(rows[a]!.rest)), ...own.flatMap((i) => lineParts(rows[i]!.line.text))];
-    const draft = assign(parts, rows[a]!.range!, own.length === 0);
+    // A role on a bullet of its own ("• 2004–2006: Legal Officer…") is a role of its own, not a sub-role.
+    const draft = assign(parts, rows[a]!.range!, own.length === 0 && !rows[a]!.line.bullet);
     // The look-ahead must not take the next role's own "Title, Company" line from above its date.
     const taken = new Set([...claimed, ...[...reserved].filter((i) => i > a)]);
+    // A title the role's lines label as one ("Position | Associate") outranks a phrase that merely reads as one.
+    if (draft.title === null) draft.title = labelledTitleBelow(rows, a, next, taken);
     if (draft.title === null) fillFromWindow(draft, rows, a, next, 'title', own, taken);
     if (draft.company === null) fillFromWindow(draft, rows, a, next, 'company', own, taken);
     fillFromLeftovers(draft);
@@ -88,8 +97,9 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     for (let i = anchors[k]! + 1; i < end; i++) if (!claimed.has(i)) draft.body.push(rows[i]!);
   });
   // A date with neither title, company nor bullets is a year in a list (an award, a paper), not a role.
-  return groupUnderCompanies(roles)
-    .map(toExperience)
+  return groupUnderCompanies(roles.flatMap(withUndatedSubRoles))
+    .flatMap(withCoTitles)
+    .flatMap(perTitle)
     .filter((e) => e.title !== null || e.company !== null || e.highlights.length > 0);
 }
 
@@ -135,7 +145,7 @@ function undatedRoles(rows: readonly Row[]): Experience[] {
     if (end - i < 2 || (end < rows.length && rows[end]!.header)) continue;
     const draft = assign(
       rows.slice(i, end).flatMap((r) => lineParts(r.line.text)),
-      { start: null, end: null, current: false, index: 0, length: 0 },
+      { start: null, end: null, current: false, closed: false, index: 0, length: 0 },
       false,
     );
     fillFromLeftovers(draft);
@@ -146,6 +156,15 @@ function undatedRoles(rows: readonly Row[]): Experience[] {
   return out;
 }
 
+/**
+ * "• 2004–2006: PRINCIPAL LEGAL OFFICER, Acme Services…": a bullet that opens with a year range and a
+ * separator is a role's header, not a point of the role before.
+ */
+const LEADING_RANGE_RE = /^\(?(?:19|20)\d\d\s*(?:[-–—]|to)\s*(?:(?:19|20)?\d\d|present|current|date|now)\)?\s*[:\-–—,|]/i;
+
+/** "Jane Doe, Curriculum Vitae, April 2013", "Resume – Page 2": a page's running header, dated but no role. */
+const PAGE_FURNITURE_RE = /\b(?:curriculum\s+vitae|r[ée]sum[ée]|page\s+\d{1,2})\b/i;
+
 function annotate(line: Line, referenceDate: Date): Row {
   const text = line.text;
   let range: DateRange | null = null;
@@ -154,29 +173,40 @@ function annotate(line: Line, referenceDate: Date): Row {
   // A long line is a paragraph unless its date sits in a short header at its front:
   // "Senior Project Manager (2001–2004) - Promoted to manage…".
   const long = text.length > 160;
-  if (!line.bullet) {
-    const ranges = findDateRanges(long ? text.slice(0, 100) : text, referenceDate).filter((r) => !long || (r.index <= 80 && isLeadingHeader(text.slice(0, r.index))));
-    const full = ranges.find((r) => r.end !== null || r.current);
+  if ((!line.bullet || LEADING_RANGE_RE.test(text)) && !PAGE_FURNITURE_RE.test(text)) {
+    const ranges = findDateRanges(long ? text.slice(0, 100) : text, referenceDate).filter((r) => !long || r.index < 3 || (r.index <= 80 && isLeadingHeader(text.slice(0, r.index))));
+    const full = ranges.find((r) => r.closed || r.current);
     const candidate = full ?? (ranges.length === 1 ? ranges[0] : undefined);
     if (candidate !== undefined) {
       // The date becomes a separator: "MANAGER (8/01 to Present) Acme, Austin" → "MANAGER | Acme, Austin".
-      const without = cleanRest(text.slice(0, candidate.index) + ' | ' + text.slice(candidate.index + candidate.length));
+      // Other dates on the line ("Summers 20XX, 20XX, 20XX") are separators too, never names.
+      const without = cleanRest(ranges.reduceRight((t, r) => t.slice(0, r.index) + ' | ' + t.slice(r.index + r.length), text));
       const restWords = without === '' ? 0 : without.replace(/\|/g, ' ').trim().split(/\s+/).length;
       // A lone date in a sentence is a mention, not an anchor; a range is an anchor if the line is not prose.
       const prose = proseRole(text);
-      const isAnchor = full !== undefined ? restWords <= 14 || candidate.index < 3 || long : restWords <= 8 && !/[.!?]$/.test(text);
+      const isAnchor = full !== undefined ? restWords <= 14 || candidate.index < 3 || long : (restWords <= 8 || endsHeaderList(text, candidate)) && !/[.!?]$/.test(text);
       if (prose !== null) {
         range = candidate;
         proseParts = prose;
       } else if (isAnchor) {
         range = candidate;
         // A sentence after the date ("2019 – 2021. Coach. Led the team…") hides the header in front of it.
-        const sentence = without.split(PART_SPLIT_RE).some((chunk) => chunk.trim().split(/\s+/).length > 10);
+        const sentence = without.split(PART_SPLIT_RE).some(isSentence);
         rest = restWords <= 14 && !sentence ? without : leadingHeader(without);
       }
     }
   }
   return { line, range, rest, proseParts, header: range === null && isHeaderLike(line) };
+}
+
+/**
+ * "Field Campus, Northern State University, Oregon, IL, Spring 2019": a lone date closing a list of
+ * capitalised names is a role's date, however many words the names take.
+ */
+function endsHeaderList(text: string, date: DateRange): boolean {
+  if (text.slice(date.index + date.length).trim() !== '') return false;
+  const before = text.slice(0, date.index).replace(/[\s,;(\-–—]+$/, '');
+  return before.includes(',') && before.split(/\s+/).length <= 16 && !isSentence(before);
 }
 
 /** Up to eight words with no sentence end: the front of "Title (2001–2004) - Promoted to…". */
@@ -190,12 +220,20 @@ function isLeadingHeader(text: string): boolean {
  * radio playlists…" or "Senior Project Manager (2001–2004) - Promoted to manage…": the short segments
  * before the first sentence.
  */
+const CAPITALS_RUN_RE = /^((?:[\p{Lu}&][\p{Lu}\d&.'-]*[,;]?\s+){2,8})(?=\p{Lu}?\p{Ll}|\()/u;
+
 function leadingHeader(text: string): string {
   const kept: string[] = [];
   for (const piece of text.split(/\s*\|\s*|(?<=\p{L}{2})\.\s+(?=\p{Lu})|\s+[-–—]\s+/u)) {
     const segment = piece.replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
     const words = segment.split(/\s+/);
-    if (segment === '' || words.length > 10 || /^\p{Ll}/u.test(segment) || /^\p{Lu}\p{Ll}+ed$/u.test(words[0]!)) break;
+    if (words.length > 10) {
+      // "SELF-EMPLOYED LEGAL PRACTITIONER principally working in…": a header in capitals runs into the prose.
+      const capitals = CAPITALS_RUN_RE.exec(segment);
+      if (capitals !== null) kept.push(capitals[1]!.replace(/[\s,;:]+$/, ''));
+      break;
+    }
+    if (segment === '' || /^\p{Ll}/u.test(segment) || /^\p{Lu}\p{Ll}+ed$/u.test(words[0]!)) break;
     kept.push(segment);
   }
   return kept.join(' | ');
@@ -281,7 +319,7 @@ function cleanRest(text: string): string {
 function isHeaderLike(line: Line): boolean {
   // "ACME, Sometown, NY — a PR firm serving small businesses": the description after a dash does not count.
   const text = line.text.split(/\s+[—–|]\s+/)[0]!;
-  if (line.bullet || text.length > 100) return false;
+  if (line.bullet || text.length > 100 || PAGE_FURNITURE_RE.test(text)) return false;
   const words = text.split(/\s+/);
   const wordCount = words.length;
   if (wordCount > 10) return false;
@@ -291,8 +329,7 @@ function isHeaderLike(line: Line): boolean {
   if (wordCount >= 6 && words.filter((w) => /^(?:the|and|with|for|to|of|in|on|by|a|an|from|as|that|which|were|was|is|are)$/.test(w)).length >= 3) return false;
   if (/^[\p{Ll}]/u.test(text) && !/^(?:e|i)[A-Z]/.test(text)) return false;
   if (/[.!?]$/.test(text) && !/\b(?:inc|ltd|co|corp|llc|jr|sr|st|[A-Z])\.$/i.test(text) && wordCount > 8) return false;
-  if (BODY_LABEL_RE.test(text)) return false;
-  return true;
+  return !isBodyLabel(text);
 }
 
 /**
@@ -326,9 +363,10 @@ function headerRows(rows: readonly Row[], anchors: readonly number[], k: number,
   if (layout === 'before') {
     const found: number[] = [];
     // "Principal, Cedar School, Houston, TX / Raised scores by 50 points. / 2007 – 2009": the date slipped
-    // below the role's first line of text; the complete header line just above that line is still its own.
+    // below the role's first line of text (a sentence or a bullet); the complete header line just above that
+    // line is still its own.
     const slipped = a - 2;
-    if (k > 0 && slipped > prev && !rows[a - 1]!.header && !rows[a - 1]!.line.bullet && rows[slipped]!.header && !claimed.has(slipped) && isCompleteHeader(rows[slipped]!.line.text)) {
+    if (k > 0 && slipped > prev && !rows[a - 1]!.header && rows[slipped]!.header && !claimed.has(slipped) && isCompleteHeader(rows[slipped]!.line.text)) {
       return [slipped];
     }
     for (let j = a - 1; j > prev && found.length < MAX_HEADER_LINES; j--) {
@@ -375,15 +413,31 @@ function splitParts(text: string): Part[] {
   if (text === '') return [];
   const labelled = labelledPart(text);
   if (labelled !== null) return [labelled];
+  // "Acme L.P. (Designation: Software Intern)": the bracketed label names the title.
+  const bracketed = BRACKETED_TITLE_RE.exec(text);
+  if (bracketed !== null) {
+    return [{ text: bracketed[1]!.trim(), kind: 'title' }, ...splitParts((text.slice(0, bracketed.index) + text.slice(bracketed.index + bracketed[0].length)).trim())];
+  }
   const titled = titleColonRest(text);
   if (titled !== null) return [{ text: titled.title, kind: 'title' }, ...splitParts(titled.rest)];
   const parts: Part[] = [];
   for (const chunk of text.split(PART_SPLIT_RE)) {
     const clean = cleanValue(chunk);
-    if (clean === '' || clean.split(/\s+/).length > 10) continue;
+    if (clean === '' || isSentence(clean)) continue;
     parts.push(...splitCommas(clean));
   }
   return parts;
+}
+
+/**
+ * More than ten words is a sentence, unless commas cut it into capitalised names: "Principal, Oak Ridge
+ * High School, Lake County Public Schools, Springfield, IL" is five short parts, not eleven words of prose.
+ */
+function isSentence(chunk: string): boolean {
+  const trimmed = chunk.trim();
+  if (trimmed.split(/\s+/).length <= 10) return false;
+  const pieces = trimmed.split(/\s*[,;]\s*/).filter((p) => p !== '');
+  return pieces.length < 2 || pieces.some((p) => p.split(/\s+/).length > 6 || !/^[\p{Lu}\d]/u.test(p));
 }
 
 /** A header line's parts, a lone name marked as such. */
@@ -413,7 +467,7 @@ function titleColonRest(text: string): { title: string; rest: string } | null {
   if (m === null) return null;
   const title = cleanValue(m[1]!);
   const rest = m[2]!.trim();
-  if (BODY_LABEL_RE.test(title) || titleScore(title) < 1 || companyScore(title) > 0) return null;
+  if (isBodyLabel(title) || titleScore(title) < 1 || companyScore(title) > 0) return null;
   const first = rest.split(/\s*[,|(]\s*/)[0]!;
   return isNameLike(first) && isOrganisationLike(first) && titleScore(first) < titleScore(title) ? { title, rest } : null;
 }
@@ -433,7 +487,8 @@ function labelledPart(text: string): Part | null {
 }
 
 function splitCommas(chunk: string): Part[] {
-  const pieces = chunk.split(/\s*,\s*/).filter((p) => p !== '');
+  // "Trainer, Nutritionist, and Coach": the list's last "and" belongs to no name.
+  const pieces = chunk.split(/\s*,\s*(?:(?:and|&)\s+)?/).filter((p) => p !== '');
   // Re-attach legal suffixes ("Acme, Inc.") and departments ("Vice President, Sales") to what precedes them.
   const merged: string[] = [];
   for (const piece of pieces) {
@@ -528,7 +583,8 @@ function fillFromLeftovers(draft: Draft): void {
   // A name alone on its line is the likelier company than a comma part after the title ("Director, Mobile").
   const company = draft.aloneLeftovers.find(isOrganisationLike) ?? rest[0];
   if (draft.company === null && draft.title !== null && company !== undefined) draft.company = company;
-  else if (draft.title === null && draft.company !== null) draft.title = rest.find((text) => !/\d/.test(text)) ?? null;
+  // A second organisation ("Field Campus, State University") is not the title the header left out.
+  else if (draft.title === null && draft.company !== null) draft.title = rest.find((text) => !/\d/.test(text) && companyScore(text) < 1) ?? null;
   else if (draft.title === null && draft.company === null) {
     if (rest.length >= 2) {
       draft.title = rest[0]!;
@@ -559,6 +615,14 @@ function fillFromWindow(
   for (let j = start; j < Math.min(next, start + 4); j++) {
     const row = rows[j]!;
     if (row.line.bullet) break;
+    if (!row.header && want === 'title' && !claimed.has(j)) {
+      // The role's text opens with the title: "Senior Paralegal. Drafted pleadings…", "Vice President – Led…".
+      const lead = titleLead(row.line.text);
+      if (lead !== null) {
+        draft.title = lead;
+        return;
+      }
+    }
     if (!row.header || claimed.has(j) || draft.usedRows.includes(j)) continue;
     for (const p of splitParts(row.line.text)) {
       if (p.kind !== null && p.kind !== want) continue;
@@ -566,7 +630,7 @@ function fillFromWindow(
       const other = want === 'title' ? companyScore(p.text) : titleScore(p.text);
       // "Title / 2009 – 2014 / Acme Learning / City, ST": the line right under the date names the company
       // even when nothing marks it as one, as long as it is not a title.
-      const adjacent = want === 'company' && j === start && p.kind === null && draft.title !== null && other < 1 && isNameLike(p.text) && isOrganisationLike(p.text);
+      const adjacent = want === 'company' && j === start && p.kind === null && draft.title !== null && other < 1 && isNameLike(p.text) && isOrganisationLike(p.text) && !FIELD_ROW_RE.test(row.line.text);
       const scored = score >= 1.5 && score > other && (want === 'title' || isOrganisationLike(p.text));
       if ((p.kind === want || adjacent || scored) && p.text !== draft.title && p.text !== draft.company) {
         draft[want] = p.text;
@@ -575,6 +639,68 @@ function fillFromWindow(
       }
     }
   }
+}
+
+const BRACKETED_TITLE_RE = /\(\s*(?:designation|position|role|title)\s*[:：]\s*([^()]{2,60})\)/i;
+
+/** "Salary | $89,000", "Hours: 40/Week": a field of a form, never a name. */
+const FIELD_ROW_RE = /^\p{L}[\p{L} ]{1,24}\s*[:：|]\s*[$€£\d]/u;
+
+/** "Position | Associate", "(Designation: Software Intern)", "Key Role: UI Designer". */
+const TITLE_FIELD_RE = /(?:^|\()(?:(?:key\s+)?role|position(?:\s+held)?|job\s+title|designation)\s*[:：|]\s*([^()|]{2,60}?)\s*(?:[.)|]|$)/i;
+
+/**
+ * A title labelled as one within the role's first ten lines: form-like resumes put salary, hours and manager
+ * lines before it, out of reach of the header look-ahead.
+ */
+function labelledTitleBelow(rows: readonly Row[], anchor: number, next: number, claimed: ReadonlySet<number>): string | null {
+  for (let j = anchor + 1; j < Math.min(next, anchor + 10); j++) {
+    const row = rows[j]!;
+    if (row.line.bullet || claimed.has(j)) continue;
+    const title = TITLE_FIELD_RE.exec(row.line.text)?.[1]?.trim();
+    if (title !== undefined && titleScore(title) >= 1 && isNameLike(title)) return title;
+  }
+  return null;
+}
+
+const TITLE_LEAD_RE = /^(\p{Lu}[^.:;!?–—]{1,60}?)(?:\.\s+|\s+[-–—]\s+|:\s+)\p{Lu}/u;
+
+/** "Senior Litigation Paralegal. Assigned to…": the title that opens a paragraph, when it reads as one. */
+function titleLead(text: string): string | null {
+  const lead = TITLE_LEAD_RE.exec(text)?.[1]?.trim();
+  if (lead === undefined || lead.split(/\s+/).length > 7) return null;
+  return titleScore(lead) >= 2 && companyScore(lead) < 1 && isOrganisationLike(lead) ? lead : null;
+}
+
+/**
+ * "Acme Ltd, 2010 – Present / Senior Manager / • … / Project Lead / • …": a line naming only a job title,
+ * between paragraphs of the role's text, is another position held at the same company. Its dates are not
+ * written, so it keeps none; it takes the text that follows it.
+ */
+function withUndatedSubRoles(draft: Draft): Draft[] {
+  if (draft.company === null) return [draft];
+  const out: Draft[] = [draft];
+  const body = draft.body;
+  draft.body = [];
+  body.forEach((row, i) => {
+    const prev = body[i - 1];
+    const next = body[i + 1];
+    const opens = prev === undefined ? row.line.blockStart : row.line.blockStart || !prev.header;
+    if (opens && next !== undefined && !next.header && isTitleOnly(row)) {
+      out.push({ ...draft, title: cleanValue(row.line.text), range: { start: null, end: null, current: false, closed: false, index: 0, length: 0 }, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+    } else {
+      out.at(-1)!.body.push(row);
+    }
+  });
+  return out;
+}
+
+/** A header row that is nothing but a job title: "Technical Lead", "Oracle Developer/Application Architect". */
+function isTitleOnly(row: Row): boolean {
+  const text = row.line.text;
+  if (!row.header || row.line.bullet || /[.:：]$/.test(text) || text.split(/\s+/).length > 8) return false;
+  const parts = splitParts(text);
+  return parts.length === 1 && parts[0]!.kind === null && titleScore(parts[0]!.text) >= 2 && companyScore(parts[0]!.text) < 1;
 }
 
 /**
@@ -609,6 +735,48 @@ function groupUnderCompanies(roles: Draft[]): Draft[] {
     out.push(role);
   }
   return out;
+}
+
+/**
+ * "Personal Trainer, Nutritionist, Boxing Coach, Acme Gym": the header names more than one position. The
+ * title chosen keeps the role's text; each further phrase that reads plainly as a job title (it ends in one)
+ * is a role of its own at the same company and dates.
+ */
+function withCoTitles(draft: Draft): Experience[] {
+  const role = toExperience(draft);
+  if (draft.title === null) return [role];
+  const others = draft.leftovers.filter((t) => t !== draft.company && isPlainTitle(t));
+  return [role, ...others.map((title) => ({ ...role, title, description: null, highlights: [] }))];
+}
+
+/** "Head Boxing Coach": capitalised words ending in a job noun, nothing else (no digits, brackets or "&"). */
+function isPlainTitle(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length > 6 || /[\d()&]/.test(text) || !TITLE_HEADS.has(words.at(-1)!.toLowerCase())) return false;
+  if (!words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|for|the|in)$/.test(w))) return false;
+  return titleScore(text) >= 2 && companyScore(text) < 1;
+}
+
+/**
+ * "Paralegal/Bookkeeper", "Founder and CEO", "Owner, Trainer & Consultant": one header naming several
+ * positions held over the same period. Each becomes a role of its own, at the same company and dates, the
+ * first keeping the role's text. Only when every part reads as a job title: "Java/J2EE Developer" or
+ * "Director of Finance / Program Management" is one title.
+ */
+function perTitle(role: Experience): Experience[] {
+  const titles = role.title === null ? [] : titleParts(role.title);
+  if (titles.length < 2) return [role];
+  return titles.map((title, i) => (i === 0 ? { ...role, title } : { ...role, title, description: null, highlights: [] }));
+}
+
+const TITLE_JOIN_RE = /\s*\/\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/;
+
+function titleParts(title: string): string[] {
+  // Joins inside brackets are part of one title: "Teacher (1st & 3rd Grade)".
+  if (/[()[\]]/.test(title)) return [title];
+  const parts = title.split(TITLE_JOIN_RE).map((p) => p.trim());
+  if (parts.length < 2 || parts.length > 4) return [title];
+  return parts.every((p) => p.length > 1 && titleScore(p) >= 1.5 && companyScore(p) < 1) ? parts : [title];
 }
 
 function toExperience(draft: Draft): Experience {

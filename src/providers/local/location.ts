@@ -91,6 +91,8 @@ export function locationIn(segment: string): string | null {
   const whole = (i: number): boolean => parts[i] === raw[i];
   for (let i = 0; i + 1 < parts.length; i++) {
     if (!whole(i) || !isRegion(parts[i + 1]!)) continue;
+    // "Acme, New York, NY": a state code after a state's name makes that name the city.
+    if (i + 2 < parts.length && whole(i + 1) && isCity(parts[i + 1]!) && /^[A-Z]{2}$/.test(parts[i + 2]!) && parts[i + 2] !== 'UK' && REGION_CODES.has(parts[i + 2]!)) continue;
     const city = isCity(parts[i]!) ? parts[i]! : cityAfterStreet(parts[i]!);
     if (city === null) continue;
     const country = i + 2 < parts.length && whole(i + 1) && isRegion(parts[i + 2]!);

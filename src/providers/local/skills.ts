@@ -1,5 +1,6 @@
 import type { Skill } from '../../domain/index.js';
 import { canonicalSkill, findSkills } from '../../taxonomy/index.js';
+import { degreeSpan } from './education.js';
 import { institutionRank } from './entities.js';
 import type { Line } from './normalise.js';
 import { detectHeading } from './sections.js';
@@ -50,13 +51,105 @@ export function extractSkills(options: SkillOptions): Skill[] {
       add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
     }
   }
-  for (const hit of findSkills(bounded(options.text))) {
+  const text = bounded(options.text);
+  for (const { item, canonical } of proseListItems(text)) {
+    if (canonical === null && isNotSkillItem(item, options.candidateName ?? null)) continue;
+    add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
+  }
+  const studied = new FieldsOfStudy(text);
+  for (const hit of findSkills(text)) {
     // "excellent communication skills" in prose is self-description; soft skills count when listed.
     if (hit.category === SOFT_SKILL) continue;
+    // "B.S. in Computer Science": the field of a degree is what was studied, not a skill.
+    if (studied.covers(hit.start)) continue;
     add({ name: hit.name, surface: hit.surface, category: hit.category });
   }
   return [...skills.values()];
 }
+
+/** The degree phrases of a text's lines, looked up only for lines that hold a skill. */
+class FieldsOfStudy {
+  private readonly spans = new Map<number, [number, number] | null>();
+
+  constructor(private readonly text: string) {}
+
+  covers(offset: number): boolean {
+    const start = lineStart(this.text, offset);
+    let span = this.spans.get(start);
+    if (span === undefined) {
+      const end = lineEnd(this.text, offset);
+      const local = degreeSpan(this.text.slice(start, end));
+      span = local === null ? null : [start + local[0], start + local[1]];
+      this.spans.set(start, span);
+    }
+    return span !== null && offset >= span[0] && offset < span[1];
+  }
+}
+
+/** Line bounds in raw text, where flattened text marks a line break with a run of spaces. */
+function lineStart(text: string, offset: number): number {
+  for (let i = offset - 1; i > 0; i--) {
+    if (text[i] === '\n' || (text[i] === ' ' && text[i - 1] === ' ')) return i + 1;
+  }
+  return 0;
+}
+
+function lineEnd(text: string, offset: number): number {
+  for (let i = offset; i < text.length - 1; i++) {
+    if (text[i] === '\n' || (text[i] === ' ' && text[i + 1] === ' ')) return i;
+  }
+  return text.length;
+}
+
+/**
+ * Lists written into sentences: "Developed the app with Retrofit, Picasso, Volley and Git", "Became
+ * proficient in Internet, Fetch, Pagemaker, Clarisworks". A run of three or more short phrases between
+ * commas counts when at least two of them are skills the taxonomy knows: the known ones vouch for their
+ * neighbours, as a skills heading vouches for its items.
+ */
+export function proseListItems(text: string): ProseItem[] {
+  const items: ProseItem[] = [];
+  for (const clause of text.split(CLAUSE_SPLIT_RE)) {
+    // Three items need two commas, or a comma and a closing "and".
+    const commas = clause.split(',').length - 1;
+    if (commas === 0 || (commas === 1 && !/\s(?:and|or|&)\s/.test(clause)) || CITATION_RE.test(clause)) continue;
+    const trigger = LIST_TRIGGER_RE.exec(clause);
+    const body = trigger === null ? clause : clause.slice(trigger[0].length);
+    if (GRADED_RE.test(body)) continue;
+    // "…, Volley and Git": the last "and" separates the last two items.
+    const pieces = splitOutsideParentheses(body.replace(/\s+(?:and|or|&)\s+(?=[^,]*$)/, ', '));
+    // Without an announcing word the first piece is the sentence leading into the list.
+    if (trigger === null) pieces.shift();
+    const kept: string[] = [];
+    for (const piece of pieces) {
+      const item = piece.trim().split(/\s+/).length <= MAX_PROSE_ITEM_WORDS ? cleanItem(piece) : null;
+      if (item !== null && !/\d{3}/.test(item) && !PROSE_NOT_ITEM_RE.test(item)) kept.push(item);
+    }
+    if (kept.length < 3) continue;
+    const found = kept.map((item) => ({ item, canonical: canonicalSkill(item) }));
+    const known = found.filter((f) => f.canonical !== null).length;
+    if (known >= 2 && known * 3 >= kept.length) items.push(...found);
+  }
+  return items;
+}
+
+export interface ProseItem {
+  item: string;
+  canonical: { name: string; category: string } | null;
+}
+
+const MAX_PROSE_ITEM_WORDS = 4;
+/** A piece that opens with a verb ("directed Finance", "is fully unit tested") is a clause, not an item. */
+const PROSE_NOT_ITEM_RE = /^(?:\p{Ll}+ed|is|are|was|were|has|have|had)\s/u;
+/** Grades after subjects ("Mathematics (B), Physics (A)") make a school report, not a skills list. */
+const GRADED_RE = /\([A-E][*+]?\)\s*,[^,]*\([A-E][*+]?\)/;
+/** Lines (runs of spaces in flattened text) and sentences bound a list. */
+const CLAUSE_SPLIT_RE = /\s{2,}|\n|(?<=\p{Ll}{2}|\))[.!?]\s+/u;
+/** Surnames with initials and years: a reference list ("Baer, R.M., Simmons, T.J. (1996)"), not skills. */
+const CITATION_RE = /(?:^|[\s,])\p{Lu}\.(?:\s?\p{Lu}\.)*(?=[,\s]|$)|\((?:19|20)\d{2}\)/u;
+/** Words that announce a list inside a sentence ("experience in", "such as") or a label ("Tools:"). */
+const LIST_TRIGGER_RE =
+  /^.*?\b(?:including|includes|include|such as|using|(?:experience|experienced|expertise|skilled|proficient|proficiency|knowledge|familiar|familiarity|competent|background|speciali[sz]ing|speciali[sz]ed|trained|work(?:ed|ing)?)\s+(?:in|of|with|on|at))\s+|^[^:]{1,40}:\s+/i;
 
 /** Form labels and template words that share a list line with skills ("Role", "Date of Birth", "JOB TITLE"). */
 const FORM_LABEL_RE =

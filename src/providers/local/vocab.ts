@@ -31,7 +31,7 @@ export const TITLE_HEADS = wordSet(`
   mathematician statistician actuary underwriter adjuster appraiser broker banker trader teller
   officer investigator detective constable warden principal vicar pastor minister chaplain missionary
   mentor ambassador liaison delegate secretary-general registrar commissioner governor mayor senator
-  deputy manager/director tutor/mentor generalist practitioner expert professional
+  deputy manager/director tutor/mentor generalist practitioner expert professional nutritionist dietitian
 `);
 
 /** Words that open titles and never company names. */
@@ -49,7 +49,7 @@ export const COMPANY_SUFFIXES = wordSet(`
   communications foundation trust institute hospital clinic center centre council ministry department
   office firm organization organisation society association authority commission bureau press
   publishing publications restaurant hotel store stores shop market school university college academy
-  district church software partners
+  district church software partners laboratory lab campus museum library gallery theatre theater club
 `);
 
 /** Words that name schools and universities. */

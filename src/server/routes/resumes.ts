@@ -43,7 +43,6 @@ export function registerResumeRoutes(app: App, { services, limits }: AppDeps): v
       maxBytes: limits.maxUploadBytes,
       maxPages: limits.maxPdfPages,
       referenceDate: toDate(body.referenceDate),
-      signal: c.req.raw.signal,
     });
     return c.json(
       {

@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseExperience } from '../src/providers/local/experience.js';
+import { locationIn } from '../src/providers/local/location.js';
+import { toLines } from '../src/providers/local/normalise.js';
+
+/**
+ * Rules that raised the recall of titles and companies (parser 1.4.0), each on a short resume written for
+ * this test: invented people, schools and employers.
+ */
+
+const REFERENCE = new Date('2024-06-15T00:00:00Z');
+
+function read(text: string) {
+  return parseExperience(toLines(text), { referenceDate: REFERENCE });
+}
+
+function roles(text: string): Array<[string | null, string | null]> {
+  return read(text).map((e) => [e.title, e.company]);
+}
+
+describe('recall: header lines', () => {
+  it('reads a header of more than ten words when commas cut it into names', () => {
+    const text = [
+      'Principal, Oak Ridge High School, Lake County Public Schools, Springfield, IL, 1995 to Present',
+      '• Led a school of 1,200 students.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Principal', 'Oak Ridge High School']]);
+  });
+
+  it('still skips a sentence of more than ten words', () => {
+    const text = ['Worked with the district office on a new reading plan for all of the schools, 2019', '• Did things.'].join('\n');
+    assert.deepEqual(roles(text), []);
+  });
+
+  it('reads "Reference Librarian" as a title, not as a "Reference" label', () => {
+    const text = [
+      'Legal Information Center',
+      'Reference Librarian',
+      'Aug. 2012 - present',
+      'Provide reference services to students and the public at the desk',
+      'Harbor State University',
+      'Graduate Assistant, Library Science Program',
+      'Aug. 2011 - Dec. 2011',
+      'Contributed to the literature review for a grant proposal on library services.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Reference Librarian', 'Legal Information Center'],
+      ['Graduate Assistant', 'Harbor State University'],
+    ]);
+  });
+
+  it('takes a lone date that closes a list of names as the role\'s date', () => {
+    const text = [
+      'Juniper Field Campus, Northern Plains University, Oregon, IL, Spring 2019',
+      'Prepared three full days of outdoor classes for fifth-grade students.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [[null, 'Juniper Field Campus']]);
+  });
+
+  it('does not take a second organisation for the missing title', () => {
+    const text = ['Sport Skill Laboratory, Northern Plains University, DeKalb, IL, Fall 2019', 'Ran drills and games.'].join('\n');
+    assert.deepEqual(roles(text), [[null, 'Sport Skill Laboratory']]);
+  });
+
+  it('keeps "City, ST" as the location after a company named in capitals', () => {
+    assert.equal(locationIn('QUILLWORKS, New York, NY'), 'New York, NY');
+    const [role] = read(['QUILLWORKS, New York, NY', '2010 - 2014', 'Senior Content Architect', '• Designed schemas.'].join('\n'));
+    assert.deepEqual([role?.title, role?.company, role?.location], ['Senior Content Architect', 'QUILLWORKS', 'New York, NY']);
+  });
+});
+
+describe('recall: template placeholders', () => {
+  it('keeps roles whose years are placeholders, with unknown dates', () => {
+    const text = [
+      'Middle School English Teacher, Maple Middle School, Milton, Nebraska, 19xx-19xx',
+      '• Taught grades 6-8.',
+      'Teacher (1st & 3rd Grade), Riverton, Riverton Unified School District, 20xx-Present',
+      '• Supervised student teachers.',
+      'Sophomore Line Coach, Meadow High School, Rolling Hills, IL, August - November 20XX',
+      '• Created line drills.',
+    ].join('\n');
+    const found = read(text);
+    assert.deepEqual(
+      found.map((e) => [e.title, e.company, e.start, e.end, e.current]),
+      [
+        ['Middle School English Teacher', 'Maple Middle School', null, null, false],
+        ['Teacher (1st & 3rd Grade)', 'Riverton Unified School District', null, null, true],
+        ['Sophomore Line Coach', 'Meadow High School', null, null, false],
+      ],
+    );
+  });
+
+  it('does not take the other placeholder years of a line for a name', () => {
+    const text = ['Camp Sunfish, Town, MD', 'Summers, 20XX, 20XX, 20XX', 'Activities Specialist', '• Ran group activities.'].join('\n');
+    assert.deepEqual(roles(text), [['Activities Specialist', 'Camp Sunfish']]);
+  });
+});
+
+describe('recall: roles on bullets', () => {
+  it('reads a bullet that opens with a year range as a role, and skips the page footer', () => {
+    const text = [
+      '• 2006 TO 2012: SELF-EMPLOYED LEGAL PRACTITIONER principally working with community organisations on land claims and many related matters.',
+      '• 2004-2006: PRINCIPAL LEGAL OFFICER, RIVERLAND TITLE SERVICES (job-shared position) advising and representing groups.',
+      'Dana Quill, Curriculum Vitae, April 2013',
+      '• 1992-95: SENIOR LEGAL OFFICER, OUTBACK LAND COUNCIL, Alice Springs, with responsibility for staff supervision and management of the office.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['SELF-EMPLOYED LEGAL PRACTITIONER', null],
+      ['PRINCIPAL LEGAL OFFICER', 'RIVERLAND TITLE SERVICES'],
+      ['SENIOR LEGAL OFFICER', 'OUTBACK LAND COUNCIL'],
+    ]);
+  });
+
+  it('keeps a header whose date slipped below the role\'s first bullet', () => {
+    const text = [
+      'Student Teaching, Pinecrest Middle School, Pretend, NE',
+      'January-May, 2019',
+      '• Taught pre-algebra.',
+      'Tutor, Pebblebrook Middle School, Pretend, NE',
+      '• Tutored an 8th grade student in math.',
+      'February-May, 2018',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Student Teaching', 'Pinecrest Middle School'],
+      ['Tutor', 'Pebblebrook Middle School'],
+    ]);
+  });
+});
+
+describe('recall: several positions in one role', () => {
+  it('reads a title line between paragraphs as another position at the same company, without dates', () => {
+    const text = [
+      'Brightwater Technical Solutions, Inc., Los Angeles, CA 1994 - Present',
+      'Senior IT Manager',
+      'Supervised internal staff and offshore teams.',
+      '',
+      'Technical Lead',
+      'Representative Clients: Acme Foods, Birch Media, Cobalt Labs, Delta Freight and Eastside Bank',
+      'Led technical teams in application development.',
+    ].join('\n');
+    const found = read(text);
+    assert.deepEqual(
+      found.map((e) => [e.title, e.company, e.start]),
+      [
+        ['Senior IT Manager', 'Brightwater Technical Solutions, Inc.', '1994'],
+        ['Technical Lead', 'Brightwater Technical Solutions, Inc.', null],
+      ],
+    );
+    assert.deepEqual(found[1]?.description, 'Representative Clients: Acme Foods, Birch Media, Cobalt Labs, Delta Freight and Eastside Bank\nLed technical teams in application development.');
+  });
+
+  it('splits a header joining job titles into one role per title, the first keeping the text', () => {
+    const text = ['Paralegal/Bookkeeper/Office Manager (1999 - 2004)', 'Larkspur Law Group, Tampa, FL', '• Kept the books.'].join('\n');
+    const found = read(text);
+    assert.deepEqual(
+      found.map((e) => [e.title, e.company, e.start, e.end, e.highlights.length]),
+      [
+        ['Paralegal', 'Larkspur Law Group', '1999', '2004', 1],
+        ['Bookkeeper', 'Larkspur Law Group', '1999', '2004', 0],
+        ['Office Manager', 'Larkspur Law Group', '1999', '2004', 0],
+      ],
+    );
+  });
+
+  it('keeps one title when a part is not a job title', () => {
+    assert.deepEqual(roles(['Java/J2EE Developer, Orbitline Systems, 2015 - 2018', '• Built services.'].join('\n')), [['Java/J2EE Developer', 'Orbitline Systems']]);
+    assert.deepEqual(roles(['Teacher (1st & 3rd Grade), Elm Park School, 2015 - 2018', '• Taught.'].join('\n')), [['Teacher (1st & 3rd Grade)', 'Elm Park School']]);
+  });
+
+  it('reads a comma list of job titles as one role per title', () => {
+    const text = ['Personal Trainer, Nutritionist, and Head Boxing Coach, March 2011 - Present', 'Fitwell Gym, Springfield, IL', '• Coached members.'].join('\n');
+    // The strongest title keeps the role's text; the others follow.
+    assert.deepEqual(roles(text), [
+      ['Head Boxing Coach', 'Fitwell Gym'],
+      ['Personal Trainer', 'Fitwell Gym'],
+      ['Nutritionist', 'Fitwell Gym'],
+    ]);
+  });
+});
+
+describe('recall: titles inside the role\'s text', () => {
+  it('takes the title that opens the role\'s first paragraph', () => {
+    const text = [
+      'Cobalt Mechanics, Inc., Denver, CO',
+      '2007 to 2010',
+      'Vice President of Operations - Promoted to review and approve plans for planned outputs and budget spending.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Vice President of Operations', 'Cobalt Mechanics, Inc.']]);
+  });
+
+  it('does not take a sentence opening for a title', () => {
+    const text = ['Cobalt Mechanics, Inc., Denver, CO', '2007 to 2010', 'Managed growth - Took the company from 25 to 85 employees.'].join('\n');
+    assert.deepEqual(roles(text), [[null, 'Cobalt Mechanics, Inc.']]);
+  });
+
+  it('reads a title labelled with a bar or in brackets among the role\'s first lines', () => {
+    const text = [
+      'Hartwell and Young | 41 Peach Street | Atlanta, Georgia',
+      'July 2006 - Present',
+      'Salary | $89,000/Annually',
+      'Position | Staff Attorney',
+      '• Represented companies in investigations.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Staff Attorney', 'Hartwell and Young']]);
+    const bracketed = ['Worldlink L.P., 2008 - 2009', 'Travel booking systems (Designation: Software Intern)', '• Wrote tests.'].join('\n');
+    assert.deepEqual(roles(bracketed), [['Software Intern', 'Worldlink L.P.']]);
+  });
+});
