@@ -80,6 +80,12 @@ describe('HTTP request bodies', () => {
     assert.equal((JSON.parse(res.body) as { error: { code: string } }).error.code, 'file_too_large');
   });
 
+  it('refuses an oversized body on any other API route before reading it', async () => {
+    const res = await declareOnly(`${server.url}/api/match-jobs`, 65 * 1024 * 1024);
+    assert.equal(res.status, 413);
+    assert.equal((JSON.parse(res.body) as { error: { code: string } }).error.code, 'request_too_large');
+  });
+
   it('refuses a chunked body once it passes the limit', async () => {
     const filler = 'x'.repeat(64 * 1024);
     const parts = ['{"text": "', ...Array.from({ length: Math.ceil(LIMIT_BYTES / filler.length) + 1 }, () => filler), '"}'];

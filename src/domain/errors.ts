@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   file_too_large: 413,
+  request_too_large: 413,
   unsupported_media_type: 415,
   unsupported_file_type: 415,
   too_many_pages: 422,

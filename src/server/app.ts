@@ -29,6 +29,7 @@ export type { AppDeps } from './env.js';
 
 /** Multipart framing and the other form fields ride on top of the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+const API_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 const healthRoute = createRoute({
   method: 'get',
@@ -100,6 +101,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
         ),
     }),
   );
+  // Every other API body: far above what any schema accepts (256 texts of 50,000 characters, 1,000 jobs), so
+  // it only stops a body that would exhaust memory before validation could refuse it.
+  const apiBodyLimit = bodySizeLimit({
+    maxSize: API_BODY_LIMIT_BYTES,
+    onError: (c) => c.json(errorBody('request_too_large', `The request body is larger than ${formatMb(API_BODY_LIMIT_BYTES)}. Send less per request (e.g. split a job import).`), 413),
+  });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/parse-resume' ? next() : apiBodyLimit(c, next)));
   app.use('/api/*', nodeJsonBody());
 
   app.openapi(healthRoute, (c) =>
