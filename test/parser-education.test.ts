@@ -192,4 +192,41 @@ Master of Arts, Educational Administration, 2004
       ['Bachelor of Science in Marketing', 'B.S. in Marketing'],
     );
   });
+
+  it('keeps degrees listed next to the one that names their school', () => {
+    const text = `Ana Ruiz\nana@example.com\n\nClinical Experience\nMaster of Arts, Counseling Psychology\nMay 2015\nBachelor of Science, Psychology\nMay 2013\nHarbourview University, Dover, DE\n\nIntern, Bayside Clinic\nJanuary 2013 - September 2013\n`;
+    const { education } = parseResumeText(text, { referenceDate: REFERENCE }).fields;
+    assert.deepEqual(
+      education.map((e) => [e.degree, e.institution]),
+      [
+        ['Master of Arts, Counseling Psychology', null],
+        ['Bachelor of Science, Psychology', 'Harbourview University'],
+      ],
+    );
+  });
+});
+
+describe('education lines around the degree', () => {
+  it('takes no graduation year from a date of birth', () => {
+    const entries = educationOf('A levels:\nDOB: 12/09/1985\nWestbrook Central College 2003 - 2005');
+    assert.deepEqual(entries.map((e) => e.graduationYear), [2005]);
+    assert.deepEqual(educationOf('Born:\n16. December 1978\nPh.D. in Network Security\nNorthfield University').map((e) => e.graduationYear), [null]);
+  });
+
+  it('joins a field of study wrapped to the line below the degree', () => {
+    assert.deepEqual(degreesOf('BSc (Hons)\nMarketing\nWestbrook University 2005 - 2008'), ['BSc (Hons) Marketing']);
+    assert.deepEqual(degreesOf('Diploma in Business\nAdministration\n(City & Guilds)'), ['Diploma in Business Administration']);
+    assert.deepEqual(degreesOf('Bachelor of Science\nMagna Cum Laude'), ['Bachelor of Science']);
+    assert.deepEqual(degreesOf('Bachelor of Arts\nBoston, MA'), ['Bachelor of Arts']);
+  });
+
+  it('splits a double degree into its two degrees', () => {
+    assert.deepEqual(
+      educationOf('Bachelor of Laws/Bachelor of Arts\nKingsford University, 2015').map((e) => [e.degree, e.institution, e.graduationYear]),
+      [
+        ['Bachelor of Laws', 'Kingsford University', 2015],
+        ['Bachelor of Arts', 'Kingsford University', 2015],
+      ],
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseExperience } from '../src/providers/local/experience.js';
+import { parseResumeText } from '../src/providers/local/parser.js';
 import { locationIn } from '../src/providers/local/location.js';
 import { toLines } from '../src/providers/local/normalise.js';
 
@@ -205,5 +206,141 @@ describe('recall: titles inside the role\'s text', () => {
     assert.deepEqual(roles(text), [['Staff Attorney', 'Hartwell and Young']]);
     const bracketed = ['Worldlink L.P., 2008 - 2009', 'Travel booking systems (Designation: Software Intern)', '• Wrote tests.'].join('\n');
     assert.deepEqual(roles(bracketed), [['Software Intern', 'Worldlink L.P.']]);
+  });
+});
+
+/** Parser 1.5.0: work histories outside experience sections, and header lines read more widely. */
+
+function resumeRoles(text: string): Array<[string | null, string | null]> {
+  return parseResumeText(text, { referenceDate: REFERENCE }).fields.experience.map((e) => [e.title, e.company]);
+}
+
+describe('recall: work histories under other headings', () => {
+  it('reads the dated positions listed under an accomplishments heading', () => {
+    const text = [
+      'Marta Quill',
+      'marta.quill@example.com',
+      '',
+      'ACCOMPLISHMENTS',
+      'Chief Financial Officer, Larkspur Holdings',
+      '2012 to 2019',
+      'Restructured the debt of the group.',
+      'Regional Finance Manager, Bellweather Bank',
+      '2005 to 2012',
+      'Led the finance team of the southern region.',
+      '',
+      'EDUCATION',
+      'B.S. in Accounting, Northfield State University, 2004',
+    ].join('\n');
+    assert.deepEqual(resumeRoles(text), [
+      ['Chief Financial Officer', 'Larkspur Holdings'],
+      ['Regional Finance Manager', 'Bellweather Bank'],
+    ]);
+  });
+
+  it('reads positions listed inside the education section, but not the degrees', () => {
+    const text = [
+      'Owen Marsh',
+      '',
+      'Education',
+      'Ph.D. in Political Science, Eastbrook University, 1991',
+      'M.A. in Political Science, Eastbrook University, 1988',
+      '1999 to present: Professor of Political Science, Westfield State University',
+      '1995 to 1999: Associate Professor of Political Science, Westfield State University',
+    ].join('\n');
+    assert.deepEqual(resumeRoles(text), [
+      ['Professor of Political Science', 'Westfield State University'],
+      ['Associate Professor of Political Science', 'Westfield State University'],
+    ]);
+  });
+
+  it('does not read one dated award, referees or memberships as roles', () => {
+    const text = [
+      'Owen Marsh',
+      '',
+      'Experience',
+      'Staff Accountant, Pellham Foods, 2015 - 2020',
+      '',
+      'Awards',
+      'Employee of the Year, Pellham Foods, 2018',
+      '',
+      'Memberships',
+      'Treasurer, Riverside Chess Club, 2016 - 2019',
+      'Secretary, Riverside Rowing Club, 2014 - 2016',
+      '',
+      'References',
+      'Dana Fitch, Finance Director, Pellham Foods, 2015 - 2020',
+      'Leo Grant, Audit Manager, Pellham Foods, 2016 - 2020',
+    ].join('\n');
+    assert.deepEqual(resumeRoles(text), [['Staff Accountant', 'Pellham Foods']]);
+  });
+});
+
+describe('recall: date and header lines', () => {
+  it('anchors a role on a lone date that opens a line of names ending in a full stop', () => {
+    const text = ['April 2013 Senior Software Engineer, Quillpoint.', '• Built the payment SDK for Android.'].join('\n');
+    assert.deepEqual(roles(text), [['Senior Software Engineer', 'Quillpoint']]);
+  });
+
+  it('does not anchor a role on a year mentioned in a clause', () => {
+    const text = [
+      'Experience with CAD and CAM tools',
+      'Teamforge was used starting 2000',
+      'Meeting deadlines has always been a high priority of mine.',
+      '2011 to Present',
+      'Harlow Machining, Santa Rosa, California',
+      'Shop Supervisor',
+      '• Set up a new machine shop.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Shop Supervisor', 'Harlow Machining']]);
+  });
+
+  it('reads a long header in title case that ends in a full stop', () => {
+    const text = [
+      '20072013',
+      '',
+      'Systems Designer & Lead Mobile Developer, Northfield Mobile Media Laboratory.',
+      'Led the development of and took part in the design of many projects.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Systems Designer', 'Northfield Mobile Media Laboratory'],
+      ['Lead Mobile Developer', 'Northfield Mobile Media Laboratory'],
+    ]);
+  });
+
+  it('keeps commas inside brackets within one name', () => {
+    const text = ['Ratio Labs, Inc. (became Formwise, Inc.), Atlanta, Georgia', 'Embedded Software Engineer', 'April 1996 - April 2002'].join('\n');
+    assert.deepEqual(roles(text), [['Embedded Software Engineer', 'Ratio Labs, Inc. (became Formwise, Inc.)']]);
+  });
+});
+
+describe('recall: undated positions inside another role\'s text', () => {
+  it('reads an organisation line and a title line between paragraphs as a role of its own', () => {
+    const text = [
+      'BRIGHTLOOM',
+      'Software Engineer',
+      '2005-2008',
+      'Built the document editor that two million people use every day.',
+      'ZETA CORPORATION',
+      'Software Design Engineer, Intern',
+      'Implemented features for developer tools used by thousands of teams.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Software Engineer', 'BRIGHTLOOM'],
+      ['Software Design Engineer', 'ZETA CORPORATION'],
+    ]);
+  });
+
+  it('does not read two lines of a project\'s text as a role', () => {
+    const text = [
+      'BRIGHTLOOM',
+      'Software Engineer',
+      '2005-2008',
+      'Built the document editor that two million people use every day.',
+      'Payments Platform',
+      'Migration Project',
+      'Moved the ledger to a new store without any downtime at all.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Software Engineer', 'BRIGHTLOOM']]);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractSkills, keywordLines, listItems, proseListItems } from '../src/providers/local/skills.js';
+import { extractSkills, keywordLines, listItems, proseListItems, withoutSections } from '../src/providers/local/skills.js';
+import { splitSections } from '../src/providers/local/sections.js';
 import { toLines } from '../src/providers/local/normalise.js';
 
 /** Skills-section lines written for these tests. */
@@ -92,5 +93,42 @@ describe('fields of study', () => {
   it('does not take the field of a degree for a skill, but keeps it elsewhere', () => {
     assert.ok(!names('B.S. in Civil Engineering, Brookvale University, 2012', '').includes('Civil engineering'));
     assert.ok(names('Consulted on civil engineering projects for the county.', '').includes('Civil engineering'));
+  });
+});
+
+describe('lists across lines and in parentheses', () => {
+  const items = (text: string): string[] => proseListItems(text).map((i) => i.item);
+
+  it('follows a list wrapped after a comma', () => {
+    assert.deepEqual(items('Skilled in Requirement Analysis, Test Planning, Jira,\nSelenium, Quillcheck'), [
+      'Requirement Analysis',
+      'Test Planning',
+      'Jira',
+      'Selenium',
+      'Quillcheck',
+    ]);
+  });
+
+  it('reads a list inside parentheses, and the list around it without it', () => {
+    assert.deepEqual(items('Ran every kind of testing (Regression, Selenium, Smoke runs, Jira)'), ['Regression', 'Selenium', 'Smoke runs', 'Jira']);
+  });
+});
+
+describe('sections that are not skills', () => {
+  it('leaves interests, publications and references out of the text search', () => {
+    const text = 'Skills\nPython\n\nInterests\nChess, Photography, Python, Docker and Hiking\n';
+    const sections = splitSections(toLines(text));
+    const withSections = extractSkills({ text, skillLines: [], sections }).map((s) => s.name);
+    const without = extractSkills({ text, skillLines: [] }).map((s) => s.name);
+    assert.ok(without.includes('Docker'));
+    assert.ok(!withSections.includes('Docker'));
+  });
+
+  it('blanks only the lines of those sections, keeping offsets', () => {
+    const text = 'Summary\nUses Docker daily.\n\nReferences\nDocker, Kafka, Redis contacts on request';
+    const blanked = withoutSections(text, splitSections(toLines(text)));
+    assert.equal(blanked.length, text.length);
+    assert.ok(blanked.includes('Uses Docker daily.'));
+    assert.ok(!blanked.includes('Kafka'));
   });
 });

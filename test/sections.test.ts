@@ -151,3 +151,27 @@ describe('lines and sections', () => {
     );
   });
 });
+
+describe('headings that are the rest of a line', () => {
+  const kinds = (text: string): [SectionKind, string[]][] =>
+    splitSections(toLines(text)).map((s) => [s.kind, s.lines.map((l) => l.text)]);
+
+  it('reads a line after one cut at "of" as its continuation, not a heading', () => {
+    assert.deepEqual(kinds('Education\nCertificate in Web Design, Harbour Institute of\nProgramming Studies\n2015'), [
+      ['education', ['Certificate in Web Design, Harbour Institute of', 'Programming Studies', '2015']],
+    ]);
+  });
+
+  it('takes "Information Technology" for a field of study, "Additional Information" for a heading', () => {
+    assert.equal(headingKind('Information Technology'), null);
+    assert.equal(headingKind('Additional Information'), 'other');
+  });
+
+  it('opens education for "Qualification: <degree>"', () => {
+    assert.deepEqual(detectHeading('Qualification: Degree in Engineering (Metallurgy)'), {
+      kind: 'education',
+      rest: 'Degree in Engineering (Metallurgy)',
+    });
+    assert.equal(detectHeading('Qualifications: Forklift, First Aid')?.kind, 'skills');
+  });
+});

@@ -1,8 +1,9 @@
 import type { DegreeLevel, Education } from '../../domain/index.js';
+import { degreeLengthAt, findDegree } from './degrees.js';
 import { locationIn } from './location.js';
 import { findDateRanges } from './dates.js';
 import { institutionRank, isOrganisationLike } from './entities.js';
-import { TITLE_HEADS } from './vocab.js';
+import { REGION_NAMES, TITLE_HEADS } from './vocab.js';
 import type { Line } from './normalise.js';
 
 /**
@@ -10,72 +11,6 @@ import type { Line } from './normalise.js';
  * entry is closed when a second degree (or a second institution, or a second year) arrives, which handles
  * "Degree / School / Year" and "Year / Degree, School" layouts alike.
  */
-
-interface DegreePattern {
-  re: RegExp;
-  level: DegreeLevel;
-}
-
-// Written-out degrees: any case.
-const WORD_DEGREES: DegreePattern[] = [
-  { re: /\b(?:doctor(?:ate)?\s+(?:of|in)\s+\p{L}+|doctorate|juris\s+doctor|ph\.?\s?d\.?(?=\W|$)|d\.\s?phil\.?)/iu, level: 'doctorate' },
-  { re: /\bmaster(?:\\?\s?['‘’]\s?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b/i, level: 'master' },
-  { re: /\bbachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})/iu, level: 'bachelor' },
-  { re: /\bpost[- ]?graduat(?:e|ion)\s+(?:degree\s+)?in\s+(?=\p{L})/iu, level: 'master' },
-  { re: /\b[Dd]egree\s+in\s+(?=\p{Lu})/u, level: 'other' },
-  { re: /\bassociate(?:'?s)?\s+(?:of|in|degree)\b/i, level: 'associate' },
-  { re: /\b(?:(?:post[- ]?graduate|higher\s+national|advanced|national)\s+)?diploma(?:do)?\b/i, level: 'diploma' },
-  { re: /\b(?:graduate\s+)?certificate\s+(?:in|of)\b/i, level: 'certificate' },
-  { re: /\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\bsecondary\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
-];
-
-// Abbreviations: exact case, optional dots, so "MS Word", "Boston, MA" and the word "as" stay out.
-const ABBREVIATIONS: DegreePattern[] = [
-  { re: /(?<![\w.])(?:Ph\.\s?D\.?|PhD|PHD|Ed\.\s?D\.?|ED\.D\.|EdD|Psy\.?D\.?|Pharm\.?D\.?|D\.B\.A\.|DBA|DNP|M\.D\.|J\.D\.|JD)(?![\w])/, level: 'doctorate' },
-  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?TECH|M\.\s?SC\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
-  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?TECH|B\.\s?SC\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of|from)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
-  { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
-  // British vocational and higher national qualifications: "HND Business IT", "NVQ Level 3 in Retailing",
-  // "GNVQ Advanced Information Technology", "BTEC National Diploma", "FdA Early Years".
-  { re: /(?<![\w.])(?:HND|HNC|G?NVQ|BTEC|FdA|FdSc|FdEng|FDeg)(?![\w])(?=\s*(?:$|[-–—(,:]|(?:level\s+)?\d\b|in\s|\p{Lu}))/u, level: 'diploma' },
-  // Education Specialist, the degree between a master's and a doctorate.
-  { re: /(?<![\w.])(?:Ed\.\s?S\.|EdS)(?![\w])/, level: 'other' },
-];
-
-// Bare two-letter forms count only when a field or "in"/"of" follows, or they open the line.
-const BARE_ABBREVIATIONS: DegreePattern[] = [
-  { re: /(?<![\w.,] ?)(?:MS|MA)(?=\.?(?:\s+(?:in|of)\s|\s*,?\s+\p{Lu}\p{Ll}|\s*\())(?!\s+(?:Word|Excel|Office|Access|Project|PowerPoint|Outlook|Visio|SQL|Dynamics|Windows|Teams|Paint|Publisher|DOS))/u, level: 'master' },
-  { re: /(?<![\w.,] ?)(?:BS|BA|BE|AB)(?=\.?(?:\s+(?:in|of)\s|\s*,?\s+\p{Lu}\p{Ll}|\s*\())/u, level: 'bachelor' },
-  // "BS - Behavioral Science", "MA – History": a dash between the abbreviation and its field, at the line's start.
-  { re: /^(?:MS|MA)(?=\.?\s+[-–—]\s+\p{Lu}\p{Ll})/u, level: 'master' },
-  { re: /^(?:BS|BA|BE)(?=\.?\s+[-–—]\s+\p{Lu}\p{Ll})/u, level: 'bachelor' },
-  { re: /^(?:MS|MA|BS|BA)\.?$/u, level: 'other' },
-  // In prose ("graduate with BS in Computer Science") "in" and a capitalised field make the abbreviation safe.
-  { re: /(?<![\w.])(?:MS|MA)(?=\s+in\s+\p{Lu})/u, level: 'master' },
-  { re: /(?<![\w.])(?:BS|BA)(?=\s+in\s+\p{Lu})/u, level: 'bachelor' },
-];
-
-export interface DegreeMatch {
-  index: number;
-  level: DegreeLevel;
-}
-
-export function findDegree(text: string): DegreeMatch | null {
-  let best: DegreeMatch | null = null;
-  for (const list of [WORD_DEGREES, ABBREVIATIONS, BARE_ABBREVIATIONS]) {
-    for (const { re, level } of list) {
-      const m = re.exec(text);
-      if (m !== null && (best === null || m.index < best.index)) {
-        best = { index: m.index, level: level === 'other' && list === BARE_ABBREVIATIONS ? levelOfBare(m[0]) : level };
-      }
-    }
-  }
-  return best;
-}
-
-function levelOfBare(abbreviation: string): DegreeLevel {
-  return abbreviation.startsWith('M') ? 'master' : 'bachelor';
-}
 
 /** Where the degree phrase stops: a date, a source ("from", "at"), a separator or a parenthesis. */
 const DEGREE_STOP_RE = /(?<=\p{L}{4})\.\s+(?=\p{Lu})|\s+(?:from|at)\s+(?=\p{Lu}|the\b)|\s*[|–—;:(]\s*|\s+-\s+|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\b|\s*,?\s*(?:expected|anticipated|graduated|gpa|cgpa|grade|class of|(?:to\s+be\s+)?(?:conferred|awarded))\b/iu;
@@ -294,7 +229,12 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
       text = `${text} ${lines[++i]!.text}`;
     }
     // "UNDERGRADUATE DEGREE", "Postgraduate:": a sub-heading over the degrees, not a degree itself.
+    // "DOB: 12/09/1985": a birth date beside the degrees is no graduation year.
     if (LEVEL_LABEL_RE.test(text)) continue;
+    if (BIRTH_DATE_RE.test(text)) {
+      if (/[:：]$/.test(text)) i++; // "Born:" / "16. December 1978"
+      continue;
+    }
     const major = MAJOR_RE.exec(text);
     if (major !== null) {
       addMajor(current, text, major[0].length);
@@ -309,10 +249,16 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     else if (institution !== null && current.institution !== null) flush();
     else if (year !== undefined && current.year !== null && !hasContent && (current.degree !== null || current.institution !== null)) flush();
     if (degree !== null && !NAMES_WORK_RE.test(text.slice(degree.index))) {
-      const phrase = degreePhrase(text, degree.index);
+      let phrase = degreePhrase(text, degree.index);
+      // "BSc (Hons)" / "Marketing", "Diploma in Business" / "Administration": the field wrapped to the next line.
+      const wrapped = lines[i + 1];
+      if (text.trim().endsWith(phrase) && wrapped !== undefined && isWrappedField(wrapped)) {
+        phrase = `${phrase} ${wrapped.text.trim()}`;
+        i++;
+      }
       current.degree = phrase;
       current.degreeLevel = degree.level;
-      current.field = fieldOf(phrase, matchLength(phrase)) ?? (current.provisional ? current.field : null);
+      current.field = fieldOf(phrase, degreeLengthAt(phrase)) ?? (current.provisional ? current.field : null);
       current.provisional = false;
     }
     if (institution !== null && current.institution === null) {
@@ -322,14 +268,49 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     if (year !== undefined && current.year === null && (hasContent || text.length <= 40)) current.year = year;
   }
   flush();
-  const kept = options.strict === true ? entries.filter((e) => e.degree !== null && e.institution !== null && isHeldDegree(e.degree)) : entries;
-  return dedupe(kept).map((e) => ({
+  const kept = options.strict === true ? entries.filter((e, i) => isSureEntry(e) || (isHeld(e) && (isSureEntry(entries[i - 1]) || isSureEntry(entries[i + 1])))) : entries;
+  return dedupe(kept.flatMap(splitDoubleDegree)).map((e) => ({
     degree: e.degree,
     degreeLevel: e.degreeLevel,
     field: e.field,
     institution: e.institution,
     graduationYear: e.year,
   }));
+}
+
+/** "Bachelor of Laws/Bachelor of Arts", "BA / MA": a double degree is two degrees from one school. */
+function splitDoubleDegree(e: Draft): Draft[] {
+  const parts = e.degree?.split(/\s*\/\s*/) ?? [];
+  if (parts.length !== 2 || e.provisional) return [e];
+  const degrees = parts.map((part) => ({ part, found: findDegree(part) }));
+  if (!degrees.every(({ part, found }) => found?.index === 0 && degreePhrase(part, 0) === part)) return [e];
+  return degrees.map(({ part, found }) => ({ ...e, degree: part, degreeLevel: found!.level, field: fieldOf(part, degreeLengthAt(part)) }));
+}
+
+const BIRTH_DATE_RE = /^(?:d\.?o\.?b\b|date\s+of\s+birth|birth\s*date|born\b)/i;
+const DISTINCTION_RE = /\b(?:laude|honou?rs|hons|distinction|merit|class|graduated?|expected|candidate)\b/i;
+
+/**
+ * A line that only finishes the degree above it: one to three capitalised words ("Marketing", "Information
+ * Technology", "Administration") that name no school, place, date, degree or heading.
+ */
+function isWrappedField(line: Line): boolean {
+  const text = line.text.trim();
+  if (line.bullet || line.blockStart || text.length > 40 || !/^\p{Lu}[\p{L}&\s]*$/u.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (words.length > 3 || !words.every((w) => /^(?:\p{Lu}|&|and$|of$|in$)/u.test(w))) return false;
+  if (DISTINCTION_RE.test(text) || findDegree(text) !== null || institutionRank(text) > 0) return false;
+  return locationIn(`${text}, XX`) === null && locationIn(text) === null && !words.every((w) => REGION_NAMES.has(w.toLowerCase()));
+}
+
+const isHeld = (e: Draft): boolean => e.degree !== null && !e.provisional && isHeldDegree(e.degree);
+
+/**
+ * Outside an education section a degree counts with its school beside it, or next to one that has it: in
+ * "Master of Arts, May 2015 / Bachelor of Science, May 2013 / Towson University" the school closes the list.
+ */
+function isSureEntry(e: Draft | undefined): boolean {
+  return e !== undefined && e.institution !== null && isHeld(e);
 }
 
 /** "Masters Research Project", "Masters Thesis: …": work done for a degree, listed under it. */
@@ -365,7 +346,7 @@ export function mentionedDegrees(lines: readonly Line[], referenceDate: Date): E
       out.push({
         degree: phrase,
         degreeLevel: degree.level,
-        field: fieldOf(phrase, matchLength(phrase)),
+        field: fieldOf(phrase, degreeLengthAt(phrase)),
         institution: school,
         // A year counts only in a full statement of the degree ("Masters in 2007 from X University").
         graduationYear: school === null ? null : (graduationYear(piece, referenceDate) ?? null),
@@ -398,16 +379,6 @@ export function withStatedDegrees(entries: readonly Education[], stated: readonl
     out.push(degree);
   }
   return out;
-}
-
-function matchLength(phrase: string): number {
-  for (const list of [WORD_DEGREES, ABBREVIATIONS, BARE_ABBREVIATIONS]) {
-    for (const { re } of list) {
-      const m = re.exec(phrase);
-      if (m !== null && m.index === 0) return m[0].length;
-    }
-  }
-  return 0;
 }
 
 /**

@@ -50,6 +50,19 @@ export function companyScore(phrase: string): number {
   return score;
 }
 
+/**
+ * "Finance Manager", "Assistant Professor of Higher Education", "Senior Vice-President": the phrase, or its
+ * part before "of"/"for"/"to", ends in a job noun. Stricter than a title score: the taxonomy also knows
+ * titles that are common nouns ("Server", "Grip"), which outside a role's header are mostly not titles.
+ */
+export function endsInJobNoun(title: string): boolean {
+  const plain = title.replace(/\([^()]*\)/g, ' ');
+  const front = plain.split(/\s+(?:of|for|in|at|to|on)\s+|\s*[,:;(]\s*|\s+[-–—]\s+/i)[0]!;
+  const last = (phrase: string): string =>
+    phrase.toLowerCase().split(/[\s/-]+/).filter((w) => /\p{L}/u.test(w)).at(-1)?.replace(/[^\p{L}]/gu, '') ?? '';
+  return TITLE_HEADS.has(last(plain)) || TITLE_HEADS.has(last(front));
+}
+
 export function institutionRank(phrase: string): number {
   const ws = words(phrase);
   if (ws.some((w) => /^(?:university|universidad|universidade|université|universität|università|universita)$/.test(w))) return 5;

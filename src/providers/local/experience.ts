@@ -1,7 +1,7 @@
 import type { Experience } from '../../domain/index.js';
 import { locationIn } from './location.js';
 import { findDateRanges, type DateRange } from './dates.js';
-import { companyScore, isOrganisationLike, titleScore } from './entities.js';
+import { companyScore, endsInJobNoun, isOrganisationLike, titleScore } from './entities.js';
 import type { Line } from './normalise.js';
 import { COMPANY_SUFFIXES, REGION_CODES, TITLE_HEADS } from './vocab.js';
 
@@ -182,9 +182,13 @@ function annotate(line: Line, referenceDate: Date): Row {
       // Other dates on the line ("Summers 20XX, 20XX, 20XX") are separators too, never names.
       const without = cleanRest(ranges.reduceRight((t, r) => t.slice(0, r.index) + ' | ' + t.slice(r.index + r.length), text));
       const restWords = without === '' ? 0 : without.replace(/\|/g, ' ').trim().split(/\s+/).length;
-      // A lone date in a sentence is a mention, not an anchor; a range is an anchor if the line is not prose.
       const prose = proseRole(text);
-      const isAnchor = full !== undefined ? restWords <= 14 || candidate.index < 3 || long : (restWords <= 8 || endsHeaderList(text, candidate)) && !/[.!?]$/.test(text);
+      // A lone date in a sentence is a mention; one opening a line of names is a role's start, full stop or
+      // not: "April 2013 Senior Software Engineer, Acme."
+      const isAnchor =
+        full !== undefined
+          ? restWords <= 14 || candidate.index < 3 || long
+          : (restWords <= 8 || endsHeaderList(text, candidate)) && (!/[.!?]$/.test(text) || (candidate.index < 3 && partScore(without) >= 1)) && !isClause(without);
       if (prose !== null) {
         range = candidate;
         proseParts = prose;
@@ -207,6 +211,12 @@ function endsHeaderList(text: string, date: DateRange): boolean {
   if (text.slice(date.index + date.length).trim() !== '') return false;
   const before = text.slice(0, date.index).replace(/[\s,;(\-–—]+$/, '');
   return before.includes(',') && before.split(/\s+/).length <= 16 && !isSentence(before);
+}
+
+/** "Teamcenter was used starting [2000]": words of a sentence around a lone date, not the names of a role. */
+function isClause(rest: string): boolean {
+  const lower = rest.split(/\s+/).filter((w) => /^\p{Ll}{2,}$/u.test(w) && !/^(?:of|and|the|for|in|at|on|to|a|an|de)$/.test(w));
+  return lower.length >= 2 && splitParts(rest).every((p) => p.kind === null && !isOrganisationLike(p.text));
 }
 
 /** Up to eight words with no sentence end: the front of "Title (2001–2004) - Promoted to…". */
@@ -328,8 +338,14 @@ function isHeaderLike(line: Line): boolean {
   if (wordCount >= 4 && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(words[0]!) && !/^\p{Lu}/u.test(words[1]!) && !/^(?:United|Limited|Red|Bing|King|Sterling|Reading|Ming|Wing)$/.test(words[0]!)) return false;
   if (wordCount >= 6 && words.filter((w) => /^(?:the|and|with|for|to|of|in|on|by|a|an|from|as|that|which|were|was|is|are)$/.test(w)).length >= 3) return false;
   if (/^[\p{Ll}]/u.test(text) && !/^(?:e|i)[A-Z]/.test(text)) return false;
-  if (/[.!?]$/.test(text) && !/\b(?:inc|ltd|co|corp|llc|jr|sr|st|[A-Z])\.$/i.test(text) && wordCount > 8) return false;
+  // A full stop ends sentences, but also a header whose extraction kept one: "Systems Designer, Acme Media Lab."
+  if (/[.!?]$/.test(text) && !/\b(?:inc|ltd|co|corp|llc|jr|sr|st|[A-Z])\.$/i.test(text) && wordCount > 8 && !isTitleCase(words)) return false;
   return !isBodyLabel(text);
+}
+
+/** Every word capitalised but the small joining ones: a run of names, not a sentence. */
+function isTitleCase(words: readonly string[]): boolean {
+  return words.every((w) => /^[\p{Lu}\d&("“]/u.test(w) || /^(?:of|and|for|the|in|at|on|de|du|la|y|&|-|–|—)$/.test(w));
 }
 
 /**
@@ -488,17 +504,19 @@ function labelledPart(text: string): Part | null {
 
 function splitCommas(chunk: string): Part[] {
   // "Trainer, Nutritionist, and Coach": the list's last "and" belongs to no name.
-  const pieces = chunk.split(/\s*,\s*(?:(?:and|&)\s+)?/).filter((p) => p !== '');
+  const pieces = outsideBrackets(chunk, /\s*,\s*(?:(?:and|&)\s+)?/).filter((p) => p !== '');
   // Re-attach legal suffixes ("Acme, Inc.") and departments ("Vice President, Sales") to what precedes them.
   const merged: string[] = [];
   for (const piece of pieces) {
     const prev = merged.at(-1);
     // "Denver, CO" is Colorado, not "Acme, Co.": a bare state code is never a legal suffix.
+    // "Inc. (became Acme, Inc.)": a bracketed aside after the suffix stays with it.
+    const suffix = piece.replace(/\s*\([^()]*\)$/, '');
     const isSuffix =
-      COMPANY_SUFFIXES.has(piece.toLowerCase()) &&
-      piece.split(/\s+/).length === 1 &&
-      /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|pvt|pty|l\.l\.c)\.?$/i.test(piece) &&
-      !isBareRegion(piece);
+      COMPANY_SUFFIXES.has(suffix.toLowerCase()) &&
+      suffix.split(/\s+/).length === 1 &&
+      /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|pvt|pty|l\.l\.c)\.?$/i.test(suffix) &&
+      !isBareRegion(suffix);
     const isDepartment = prev !== undefined && DEPARTMENT_RE.test(piece) && titleScore(prev) > 0;
     if (prev !== undefined && (isSuffix || isDepartment)) merged[merged.length - 1] = `${prev}, ${piece}`;
     else merged.push(piece);
@@ -512,6 +530,18 @@ function splitCommas(chunk: string): Part[] {
     }
   }
   return merged.map((text) => ({ text, kind: null }));
+}
+
+/** A private-use character, which extracted text does not hold, standing in for a comma inside brackets. */
+const BRACKETED_COMMA = '\uE000';
+
+/**
+ * The pieces of a chunk between separators, keeping bracketed asides whole: "Ratio Labs, Inc. (became
+ * Acme, Inc.), Atlanta" has three pieces, not four.
+ */
+function outsideBrackets(chunk: string, separator: RegExp): string[] {
+  const masked = chunk.replace(/[([][^()[\]]*[)\]]/g, (aside) => aside.replaceAll(',', BRACKETED_COMMA));
+  return masked.split(separator).map((piece) => piece.replaceAll(BRACKETED_COMMA, ','));
 }
 
 /** A line that is only a place: "Denver, Colorado", "Austin, TX". */
@@ -674,25 +704,66 @@ function titleLead(text: string): string | null {
 
 /**
  * "Acme Ltd, 2010 – Present / Senior Manager / • … / Project Lead / • …": a line naming only a job title,
- * between paragraphs of the role's text, is another position held at the same company. Its dates are not
- * written, so it keeps none; it takes the text that follows it.
+ * between paragraphs of the role's text, is another position held at the same company; a title line and an
+ * organisation line together there are a position elsewhere (see undatedPair). Their dates are not written,
+ * so they keep none; each takes the text that follows it.
  */
 function withUndatedSubRoles(draft: Draft): Draft[] {
-  if (draft.company === null) return [draft];
   const out: Draft[] = [draft];
   const body = draft.body;
   draft.body = [];
-  body.forEach((row, i) => {
+  for (let i = 0; i < body.length; i++) {
+    const row = body[i]!;
     const prev = body[i - 1];
     const next = body[i + 1];
     const opens = prev === undefined ? row.line.blockStart : row.line.blockStart || !prev.header;
-    if (opens && next !== undefined && !next.header && isTitleOnly(row)) {
-      out.push({ ...draft, title: cleanValue(row.line.text), range: { start: null, end: null, current: false, closed: false, index: 0, length: 0 }, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+    const pair = opens ? undatedPair(body, i) : null;
+    if (pair !== null) {
+      out.push({ ...draft, ...pair, location: null, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+      i++;
+    } else if (draft.company !== null && opens && next !== undefined && !next.header && isTitleOnly(row)) {
+      out.push({ ...draft, title: cleanValue(row.line.text), range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
     } else {
       out.at(-1)!.body.push(row);
     }
-  });
+  }
   return out;
+}
+
+const NO_RANGE: DateRange = { start: null, end: null, current: false, closed: false, index: 0, length: 0 };
+
+/**
+ * "MICROSOFT CORPORATION / Software Design Engineer, Intern / Implemented…" inside another role's text: two
+ * header lines, one a plain job title and the other an organisation, before text of their own, are a role
+ * whose dates were not written next to it (or were extracted elsewhere).
+ */
+function undatedPair(body: readonly Row[], i: number): { title: string; company: string } | null {
+  const [a, b, after] = [body[i]!, body[i + 1], body[i + 2]];
+  if (b === undefined || after === undefined || !a.header || !b.header || after.header || b.line.blockStart) return null;
+  const titleFirst = titleOfLine(a.line.text);
+  const title = titleFirst ?? titleOfLine(b.line.text);
+  const company = companyOfLine((titleFirst !== null ? b : a).line.text);
+  return title !== null && company !== null ? { title, company } : null;
+}
+
+/** "Software Design Engineer, Intern": a line of job titles only, its first one returned. */
+function titleOfLine(text: string): string | null {
+  const parts = splitParts(text).filter((p) => p.kind !== 'location');
+  if (parts.length === 0 || /["“”()]/.test(text)) return null;
+  const ok = parts.every((p) => p.kind === null && titleScore(p.text) >= 1.5 && companyScore(p.text) < 1 && isNameLike(p.text));
+  const first = parts[0]!.text;
+  return ok && titleScore(first) >= 2 && endsInJobNoun(first) ? first : null;
+}
+
+/**
+ * "MICROSOFT CORPORATION", "Acme Labs, Austin, TX", "Hale Library, Northfield College of Medicine": one
+ * organisation (or a unit and its parent), a place at most; the first name is the company.
+ */
+function companyOfLine(text: string): string | null {
+  const parts = splitParts(text).filter((p) => p.kind !== 'location');
+  if (parts.length === 0 || parts.length > 2) return null;
+  const names = parts.every((p) => p.kind === null && isNameLike(p.text) && isOrganisationLike(p.text) && titleScore(p.text) < 1);
+  return names ? parts[0]!.text : null;
 }
 
 /** A header row that is nothing but a job title: "Technical Lead", "Oracle Developer/Application Architect". */

@@ -1,6 +1,6 @@
 import { isKnownTitle } from '../../taxonomy/index.js';
 import { findPhones } from './contact.js';
-import { findDegree } from './education.js';
+import { findDegree } from './degrees.js';
 import { locationIn } from './location.js';
 import type { Line } from './normalise.js';
 import { detectHeading } from './sections.js';

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import {
   ZERO_USAGE,
+  type Experience,
   type ParseRequest,
   type ParseResult,
   type ResumeFields,
@@ -8,7 +9,10 @@ import {
 } from '../../domain/index.js';
 import { findEmails, findLinks, findPhones } from './contact.js';
 import { totalMonths } from './dates.js';
+import { findDegree } from './degrees.js';
 import { mentionedDegrees, parseEducation, withStatedDegrees } from './education.js';
+import { companyScore, endsInJobNoun, titleScore } from './entities.js';
+import { TITLE_HEADS } from './vocab.js';
 import { parseExperience, withStatedRoles } from './experience.js';
 import { parseCertifications, parseLanguages } from './extras.js';
 import { Grounding, groundFields } from './grounding.js';
@@ -25,7 +29,7 @@ import { extractSkills, keywordLines, toolListLines } from './skills.js';
  */
 
 /** Bump whenever a rule changes what the parser returns, so evaluations can be compared across releases. */
-export const LOCAL_PARSER_VERSION = '1.4.0';
+export const LOCAL_PARSER_VERSION = '1.5.0';
 
 export interface ParseTextOptions {
   /** "Present" resolves against this; defaults to now. */
@@ -83,6 +87,7 @@ export function parseResumeText(text: string, options: ParseTextOptions = {}): P
         ...toolListLines(sections.filter((s) => s.kind !== 'skills').flatMap((s) => s.lines)),
       ],
       candidateName: name,
+      sections,
     }),
     experience: withStatedRoles(experienceOf(sections, referenceDate), of('summary', 'objective', 'experience')),
     education: educationOf(sections, referenceDate),
@@ -133,33 +138,97 @@ function summaryOf(sections: readonly Section[]): string | null {
 function experienceOf(sections: readonly Section[], referenceDate: Date): ResumeFields['experience'] {
   const dated: ResumeFields['experience'] = [];
   const undated: ResumeFields['experience'] = [];
-  for (const lines of experienceBlocks(sections)) {
+  const { blocks, read } = experienceBlocks(sections);
+  for (const lines of blocks) {
     const roles = parseExperience(lines, { referenceDate });
     if (roles.length > 0) dated.push(...roles);
     else undated.push(...parseExperience(lines, { referenceDate, undated: true }));
   }
+  const unread = sections.filter((_, i) => !read.has(i));
+  const parsed = new Map<Section, Experience[]>();
+  const rolesOf = (section: Section): Experience[] => {
+    let roles = parsed.get(section);
+    if (roles === undefined) parsed.set(section, (roles = parseExperience(section.lines, { referenceDate })));
+    return roles;
+  };
   // Undated roles alone do not prove the section was read right: the headerless search still runs.
-  if (dated.length > 0) return [...dated, ...undated];
   // Headerless resumes: roles are wherever date ranges sit next to title- or company-like lines.
-  const found = sections
-    .filter((s) => UNLABELLED.has(s.kind))
-    .flatMap((s) => parseExperience(s.lines, { referenceDate }))
-    .filter((e) => e.title !== null && e.company !== null);
-  return [...undated, ...found];
+  const headerless =
+    dated.length > 0
+      ? []
+      : unread
+          .filter((s) => UNLABELLED.has(s.kind))
+          .flatMap(rolesOf)
+          .filter((e) => e.title !== null && e.company !== null);
+  const found = [...dated, ...undated, ...headerless];
+  return [...found, ...withoutKnown(historiesElsewhere(unread, rolesOf), found)];
 }
 
-/** Each experience section with the in-role sections that follow it. */
-function experienceBlocks(sections: readonly Section[]): Line[][] {
+/** Each experience section with the in-role sections that follow it, and the indexes of the sections read. */
+function experienceBlocks(sections: readonly Section[]): { blocks: Line[][]; read: Set<number> } {
   const blocks: Line[][] = [];
+  const read = new Set<number>();
   sections.forEach((section, i) => {
     if (section.kind !== 'experience') return;
+    read.add(i);
     const lines = [...section.lines];
     for (let j = i + 1; j < sections.length && sections[j]!.kind !== 'experience' && IN_ROLE_HEADING_RE.test(sections[j]!.heading ?? ''); j++) {
       lines.push(...sections[j]!.lines);
+      read.add(j);
     }
     blocks.push(lines);
   });
-  return blocks;
+  return { blocks, read };
+}
+
+/**
+ * Sections whose dated entries are not positions held: a referee's title, a paper's year, a club's office
+ * among memberships and activities.
+ */
+const NEVER_ROLES: ReadonlySet<SectionKind> = new Set(['experience', 'references', 'publications', 'other', 'interests']);
+/** Dated job titles a section must hold before its entries are read as a work history. */
+const MIN_ROLES_ELSEWHERE = 2;
+/** A year, a template's "20XX", "'19" or "7/95": what any date of a role holds. */
+const YEAR_RE = /(?:19|20)(?:\d\d|xx)|'\d\d\b|\b\d{1,2}\/\d\d\b/i;
+
+/**
+ * A work history under a heading that does not say so ("Accomplishments", "Academic Career", positions
+ * listed inside the education section): dated entries whose title reads plainly as a job title. A section
+ * counts only when it holds several of them, so one dated award or course is not a role; entries naming a
+ * degree are education, whatever else they hold.
+ */
+function historiesElsewhere(sections: readonly Section[], rolesOf: (section: Section) => Experience[]): Experience[] {
+  const out: Experience[] = [];
+  for (const section of sections) {
+    if (NEVER_ROLES.has(section.kind) || !mayHoldRoles(section.lines)) continue;
+    const roles = rolesOf(section).filter(isPlainRole);
+    if (roles.length >= MIN_ROLES_ELSEWHERE) out.push(...roles);
+  }
+  return out;
+}
+
+/** A cheap test before parsing: two dated roles need two lines with a date and two naming a job noun early on. */
+function mayHoldRoles(lines: readonly Line[]): boolean {
+  let years = 0;
+  let jobs = 0;
+  for (const { text } of lines) {
+    if (YEAR_RE.test(text)) years++;
+    if (text.slice(0, 120).split(/[^\p{L}-]+/u).some((w) => TITLE_HEADS.has(w.toLowerCase()))) jobs++;
+  }
+  return years >= MIN_ROLES_ELSEWHERE && jobs >= MIN_ROLES_ELSEWHERE;
+}
+
+function isPlainRole(role: Experience): boolean {
+  if (role.title === null || role.start === null) return false;
+  if (findDegree(role.title) !== null || (role.company !== null && findDegree(role.company) !== null)) return false;
+  return endsInJobNoun(role.title) && titleScore(role.title) >= 1.5 && companyScore(role.title) < 1;
+}
+
+/** Roles not already found: the same title at the same company is one role, whichever section gave it. */
+function withoutKnown(roles: readonly Experience[], known: readonly Experience[]): Experience[] {
+  const key = (e: Experience): string => `${e.title ?? ''}|${e.company ?? ''}`.toLowerCase();
+  const seen = new Set(known.map(key));
+  return roles.filter((e) => !seen.has(key(e)));
 }
 
 function educationOf(sections: readonly Section[], referenceDate: Date): ResumeFields['education'] {

@@ -1,3 +1,4 @@
+import { findDegree } from './degrees.js';
 import type { Line } from './normalise.js';
 
 /**
@@ -134,7 +135,9 @@ export function headingKind(text: string): SectionKind | null {
   const content = words.filter((w) => !STOP.has(w));
   if (content.length === 0 || content.length > 5) return null;
   const found = new Set<Key>();
-  for (const w of content) {
+  for (const [i, w] of content.entries()) {
+    // "Additional Information", "Personal Information" end with it; "Information Technology" is a field of study.
+    if (w === 'information' && i < content.length - 1) continue;
     const key = KEYS.get(w);
     if (key !== undefined) found.add(key);
     else if (!MODIFIERS.has(w)) return openHeading(text, content);
@@ -235,9 +238,14 @@ export function detectHeading(text: string): Heading | null {
   const inline = INLINE_HEADING_RE.exec(text);
   if (inline !== null && inline[2] !== undefined && inline[2] !== '') {
     const kind = headingKind(inline[1]!);
-    if (kind !== null) return { kind, rest: inline[2] };
+    if (kind !== null) return { kind: statesDegree(inline[1]!, inline[2]) ? 'education' : kind, rest: inline[2] };
   }
   return null;
+}
+
+/** "Qualification: Degree in Engineering", "Qualifications: B.Sc. Physics": the label's degree, not skills. */
+function statesDegree(label: string, rest: string): boolean {
+  return /\bqualifications?\b/i.test(label) && findDegree(rest)?.index === 0;
 }
 
 /** Kinds whose inline sub-headings ("Languages: C#, Java", "Tools: Jira") belong to the section itself. */
@@ -264,11 +272,27 @@ function blockHeading(line: Line, current: SectionKind): Heading | null {
   return words.every((w) => /^[\p{Lu}&]/u.test(w) || STOP.has(w)) ? { kind: 'experience', rest: '' } : null;
 }
 
+/**
+ * A line cut after a joining word ("St Mary Institute of", "Bachelor of Science in") goes on in the next
+ * line, which is then no heading even when its words are ("Programming Studies", "Information Systems").
+ */
+const OPEN_END_RE = /\s(?:of|in|and|for|&)$/i;
+
+function continues(previous: Line | undefined, line: Line): boolean {
+  return previous !== undefined && !line.blockStart && !line.bullet && OPEN_END_RE.test(previous.text);
+}
+
 export function splitSections(lines: readonly Line[]): Section[] {
   const sections: Section[] = [];
   let current: Section = { kind: 'header', heading: null, lines: [] };
+  let previous: Line | undefined;
   for (const line of lines) {
-    const heading = line.bullet ? bulletHeading(line.text) : (detectHeading(line.text) ?? blockHeading(line, current.kind));
+    const heading = continues(previous, line)
+      ? null
+      : line.bullet
+        ? bulletHeading(line.text)
+        : (detectHeading(line.text) ?? blockHeading(line, current.kind));
+    previous = line;
     const keepInline =
       heading !== null &&
       heading.rest !== '' &&

@@ -3,7 +3,7 @@ import { canonicalSkill, findSkills } from '../../taxonomy/index.js';
 import { degreeSpan } from './education.js';
 import { institutionRank } from './entities.js';
 import type { Line } from './normalise.js';
-import { detectHeading } from './sections.js';
+import { detectHeading, type Section, type SectionKind } from './sections.js';
 import { REGION_NAMES } from './vocab.js';
 
 /**
@@ -32,6 +32,11 @@ export interface SkillOptions {
   skillLines: readonly Line[];
   /** The candidate's name: a page header repeating it inside a skills list is not a skill. */
   candidateName?: string | null;
+  /**
+   * The resume's sections: those whose lists are not skills (interests, publications, references) are left
+   * out of the search of the whole text, where "Reading, Travel, Chess" or co-authors would read as skills.
+   */
+  sections?: readonly Section[];
 }
 
 export function extractSkills(options: SkillOptions): Skill[] {
@@ -51,7 +56,7 @@ export function extractSkills(options: SkillOptions): Skill[] {
       add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
     }
   }
-  const text = bounded(options.text);
+  const text = withoutSections(bounded(options.text), options.sections ?? []);
   for (const { item, canonical } of proseListItems(text)) {
     if (canonical === null && isNotSkillItem(item, options.candidateName ?? null)) continue;
     add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
@@ -66,6 +71,66 @@ export function extractSkills(options: SkillOptions): Skill[] {
   }
   return [...skills.values()];
 }
+
+/** Sections whose lists are hobbies, co-authors or referees: "Reading, Travel, Chess" is no skills list. */
+const NOT_SKILL_KINDS: ReadonlySet<SectionKind> = new Set(['interests', 'publications', 'references']);
+
+/**
+ * The text with the lines of NOT_SKILL_KINDS sections blanked out (same length, so offsets still point into
+ * the original). Headings anchor the search, so a line is found in its own section and not earlier; words
+ * are matched with any whitespace between them, since normalisation rebuilds lines (bullets, wraps). A line
+ * not found is left in place.
+ */
+export function withoutSections(text: string, sections: readonly Section[]): string {
+  if (!sections.some((s) => NOT_SKILL_KINDS.has(s.kind))) return text;
+  const blanked: [number, number][] = [];
+  let cursor = 0;
+  const find = (line: string): [number, number] | null => findWords(text, line.trim().split(/\s+/).filter((w) => w !== ''), cursor);
+  for (const section of sections) {
+    const heading = section.heading === null ? null : find(section.heading);
+    if (heading !== null) cursor = heading[1];
+    if (!NOT_SKILL_KINDS.has(section.kind)) continue;
+    for (const line of section.lines) {
+      const span = find(line.text);
+      if (span === null) continue;
+      blanked.push(span);
+      cursor = span[1];
+    }
+  }
+  if (blanked.length === 0) return text;
+  // Spans come in text order (the cursor only moves forward): one pass builds the result.
+  let out = '';
+  let from = 0;
+  for (const [start, end] of blanked) {
+    out += text.slice(from, start) + ' '.repeat(end - start);
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Where `words` occur in `text` at or after `from`, separated by any whitespace: [start, end), or null. A
+ * plain scan rather than a RegExp built per line, which cost more than the rest of skill extraction.
+ */
+function findWords(text: string, words: readonly string[], from: number): [number, number] | null {
+  const first = words[0];
+  if (first === undefined) return null;
+  for (let start = text.indexOf(first, from); start !== -1; start = text.indexOf(first, start + 1)) {
+    let end = start + first.length;
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) {
+      let next = end;
+      while (next < text.length && WHITESPACE_RE.test(text[next]!)) next++;
+      const word = words[k]!;
+      ok = next > end && text.startsWith(word, next);
+      end = next + word.length;
+    }
+    if (ok) return [start, end];
+  }
+  return null;
+}
+
+const WHITESPACE_RE = /\s/;
 
 /** The degree phrases of a text's lines, looked up only for lines that hold a skill. */
 class FieldsOfStudy {
@@ -109,29 +174,43 @@ function lineEnd(text: string, offset: number): number {
  */
 export function proseListItems(text: string): ProseItem[] {
   const items: ProseItem[] = [];
-  for (const clause of text.split(CLAUSE_SPLIT_RE)) {
-    // Three items need two commas, or a comma and a closing "and".
-    const commas = clause.split(',').length - 1;
-    if (commas === 0 || (commas === 1 && !/\s(?:and|or|&)\s/.test(clause)) || CITATION_RE.test(clause)) continue;
-    const trigger = LIST_TRIGGER_RE.exec(clause);
-    const body = trigger === null ? clause : clause.slice(trigger[0].length);
-    if (GRADED_RE.test(body)) continue;
-    // "…, Volley and Git": the last "and" separates the last two items.
-    const pieces = splitOutsideParentheses(body.replace(/\s+(?:and|or|&)\s+(?=[^,]*$)/, ', '));
-    // Without an announcing word the first piece is the sentence leading into the list.
-    if (trigger === null) pieces.shift();
-    const kept: string[] = [];
-    for (const piece of pieces) {
-      const item = piece.trim().split(/\s+/).length <= MAX_PROSE_ITEM_WORDS ? cleanItem(piece) : null;
-      if (item !== null && !/\d{3}/.test(item) && !PROSE_NOT_ITEM_RE.test(item)) kept.push(item);
-    }
-    if (kept.length < 3) continue;
-    const found = kept.map((item) => ({ item, canonical: canonicalSkill(item) }));
-    const known = found.filter((f) => f.canonical !== null).length;
-    if (known >= 2 && known * 3 >= kept.length) items.push(...found);
+  // A list wrapped after a comma goes on in the next line: "Requirement Analysis, Test Strategy, Test" / "Plan, …".
+  const clauses = text.replace(WRAPPED_LIST_RE, ', ').split(CLAUSE_SPLIT_RE);
+  for (const clause of clauses) {
+    // "testing (BVT, Functional, Regression, UAT)": the parentheses announce a list of their own.
+    for (const inner of clause.matchAll(PARENTHESISED_LIST_RE)) items.push(...listOfClause(inner[1]!, true));
+    items.push(...listOfClause(clause.replace(PARENTHESISED_LIST_RE, ' '), false));
   }
   return items;
 }
+
+/** The items of one clause when it holds a list of skills; `announced` when no leading sentence precedes it. */
+function listOfClause(clause: string, announced: boolean): ProseItem[] {
+  // Three items need two commas, or a comma and a closing "and".
+  const commas = clause.split(',').length - 1;
+  if (commas === 0 || (commas === 1 && !/\s(?:and|or|&)\s/.test(clause)) || CITATION_RE.test(clause)) return [];
+  const trigger = LIST_TRIGGER_RE.exec(clause);
+  const body = trigger === null ? clause : clause.slice(trigger[0].length);
+  if (GRADED_RE.test(body)) return [];
+  // "…, Volley and Git": the last "and" separates the last two items.
+  const pieces = splitOutsideParentheses(body.replace(/\s+(?:and|or|&)\s+(?=[^,]*$)/, ', '));
+  // Without an announcing word the first piece is the sentence leading into the list.
+  if (trigger === null && !announced) pieces.shift();
+  const kept: string[] = [];
+  for (const piece of pieces) {
+    const item = piece.trim().split(/\s+/).length <= MAX_PROSE_ITEM_WORDS ? cleanItem(piece) : null;
+    if (item !== null && !/\d{3}/.test(item) && !PROSE_NOT_ITEM_RE.test(item)) kept.push(item);
+  }
+  if (kept.length < 3) return [];
+  const found = kept.map((item) => ({ item, canonical: canonicalSkill(item) }));
+  const known = found.filter((f) => f.canonical !== null).length;
+  return known >= 2 && known * 3 >= kept.length ? found : [];
+}
+
+/** A line break (newline, or a short run of spaces in flattened text) right after a list's comma. */
+const WRAPPED_LIST_RE = /,(?:[ \t]*\n[ \t]*| {2,3})(?=[\p{L}.#])/gu;
+/** "(BVT, Functional, Regression)": a list inside parentheses, two commas at least. */
+const PARENTHESISED_LIST_RE = /\(([^()]*,[^()]*,[^()]*)\)/g;
 
 export interface ProseItem {
   item: string;

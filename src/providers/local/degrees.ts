@@ -1,0 +1,85 @@
+import type { DegreeLevel } from '../../domain/index.js';
+
+/**
+ * Degree forms (written out, abbreviated, bare two-letter) and where a text names one. On its own so section
+ * detection can ask "is this a degree?" without importing the education parser (which imports sections).
+ */
+
+interface DegreePattern {
+  re: RegExp;
+  level: DegreeLevel;
+}
+
+// Written-out degrees: any case.
+const WORD_DEGREES: DegreePattern[] = [
+  { re: /\b(?:doctor(?:ate)?\s+(?:of|in)\s+\p{L}+|doctorate|juris\s+doctor|ph\.?\s?d\.?(?=\W|$)|d\.\s?phil\.?)/iu, level: 'doctorate' },
+  { re: /\bmaster(?:\\?\s?['‘’]\s?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b/i, level: 'master' },
+  { re: /\bbachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})/iu, level: 'bachelor' },
+  { re: /\bpost[- ]?graduat(?:e|ion)\s+(?:degree\s+)?in\s+(?=\p{L})/iu, level: 'master' },
+  { re: /\b[Dd]egree\s+in\s+(?=\p{Lu})/u, level: 'other' },
+  { re: /\bassociate(?:'?s)?\s+(?:of|in|degree)\b/i, level: 'associate' },
+  { re: /\b(?:(?:post[- ]?graduate|higher\s+national|advanced|national)\s+)?diploma(?:do)?\b/i, level: 'diploma' },
+  { re: /\b(?:graduate\s+)?certificate\s+(?:in|of)\b/i, level: 'certificate' },
+  { re: /\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\bsecondary\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
+];
+
+// Abbreviations: exact case, optional dots, so "MS Word", "Boston, MA" and the word "as" stay out.
+const ABBREVIATIONS: DegreePattern[] = [
+  { re: /(?<![\w.])(?:Ph\.\s?D\.?|PhD|PHD|Ed\.\s?D\.?|ED\.D\.|EdD|Psy\.?D\.?|Pharm\.?D\.?|D\.B\.A\.|DBA|DNP|M\.D\.|J\.D\.|JD)(?![\w])/, level: 'doctorate' },
+  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?TECH|M\.\s?SC\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
+  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?TECH|B\.\s?SC\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of|from)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|A\.B\.)(?![\w])/, level: 'bachelor' },
+  { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
+  // British vocational and higher national qualifications: "HND Business IT", "NVQ Level 3 in Retailing",
+  // "GNVQ Advanced Information Technology", "BTEC National Diploma", "FdA Early Years".
+  { re: /(?<![\w.])(?:HND|HNC|G?NVQ|BTEC|FdA|FdSc|FdEng|FDeg)(?![\w])(?=\s*(?:$|[-–—(,:]|(?:level\s+)?\d\b|in\s|\p{Lu}))/u, level: 'diploma' },
+  // Education Specialist, the degree between a master's and a doctorate.
+  { re: /(?<![\w.])(?:Ed\.\s?S\.|EdS)(?![\w])/, level: 'other' },
+];
+
+// Bare two-letter forms count only when a field or "in"/"of" follows, or they open the line.
+const BARE_ABBREVIATIONS: DegreePattern[] = [
+  { re: /(?<![\w.,] ?)(?:MS|MA)(?=\.?(?:\s+(?:in|of)\s|\s*,?\s+\p{Lu}\p{Ll}|\s*\())(?!\s+(?:Word|Excel|Office|Access|Project|PowerPoint|Outlook|Visio|SQL|Dynamics|Windows|Teams|Paint|Publisher|DOS))/u, level: 'master' },
+  { re: /(?<![\w.,] ?)(?:BS|BA|BE|AB)(?=\.?(?:\s+(?:in|of)\s|\s*,?\s+\p{Lu}\p{Ll}|\s*\())/u, level: 'bachelor' },
+  // "BS - Behavioral Science", "MA – History": a dash between the abbreviation and its field, at the line's start.
+  { re: /^(?:MS|MA)(?=\.?\s+[-–—]\s+\p{Lu}\p{Ll})/u, level: 'master' },
+  { re: /^(?:BS|BA|BE)(?=\.?\s+[-–—]\s+\p{Lu}\p{Ll})/u, level: 'bachelor' },
+  { re: /^(?:MS|MA|BS|BA)\.?$/u, level: 'other' },
+  // In prose ("graduate with BS in Computer Science") "in" and a capitalised field make the abbreviation safe.
+  { re: /(?<![\w.])(?:MS|MA)(?=\s+in\s+\p{Lu})/u, level: 'master' },
+  { re: /(?<![\w.])(?:BS|BA)(?=\s+in\s+\p{Lu})/u, level: 'bachelor' },
+];
+
+export interface DegreeMatch {
+  index: number;
+  level: DegreeLevel;
+}
+
+/** The earliest degree named in `text`, with its level. */
+export function findDegree(text: string): DegreeMatch | null {
+  let best: DegreeMatch | null = null;
+  for (const list of [WORD_DEGREES, ABBREVIATIONS, BARE_ABBREVIATIONS]) {
+    for (const { re, level } of list) {
+      const m = re.exec(text);
+      if (m !== null && (best === null || m.index < best.index)) {
+        best = { index: m.index, level: level === 'other' && list === BARE_ABBREVIATIONS ? levelOfBare(m[0]) : level };
+      }
+    }
+  }
+  return best;
+}
+
+function levelOfBare(abbreviation: string): DegreeLevel {
+  return abbreviation.startsWith('M') ? 'master' : 'bachelor';
+}
+
+
+/** The length of the degree form `phrase` opens with; 0 when it doesn't open with one. */
+export function degreeLengthAt(phrase: string): number {
+  for (const list of [WORD_DEGREES, ABBREVIATIONS, BARE_ABBREVIATIONS]) {
+    for (const { re } of list) {
+      const m = re.exec(phrase);
+      if (m !== null && m.index === 0) return m[0].length;
+    }
+  }
+  return 0;
+}
