@@ -8,7 +8,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { estimateTokens, priceUsage, withDeadline, type PriceTable } from '../common/index.js';
+import { assertEmbeddable, batchesOf, estimateTokens, priceUsage, withDeadline, type PriceTable } from '../common/index.js';
 import { baseModelId, createBedrockClient, type BedrockClientOptions } from './client.js';
 import {
   COHERE_V3_DIMENSIONS,
@@ -71,11 +71,8 @@ export class BedrockEmbedder implements Embedder {
   }
 
   async embed({ texts, kind, signal }: EmbedRequest): Promise<EmbedResult> {
-    texts.forEach((text, i) => {
-      if (text.trim() === '') throw new AppError('invalid_request', `Cannot embed an empty text (texts[${i}]).`);
-    });
-    const batches: string[][] = [];
-    for (let i = 0; i < texts.length; i += this.#family.batchSize) batches.push(texts.slice(i, i + this.#family.batchSize));
+    assertEmbeddable(texts);
+    const batches = batchesOf(texts, this.#family.batchSize);
 
     const results = await withDeadline({ provider: PROVIDER, timeoutMs: this.#timeoutMs, signal }, (deadline) =>
       mapLimit(batches, this.#concurrency, (batch) => this.#invoke(batch, kind, deadline)),

@@ -1,6 +1,5 @@
 import { InferenceClient } from '@huggingface/inference';
 import {
-  AppError,
   embeddingSpace,
   ProviderError,
   type EmbedRequest,
@@ -8,7 +7,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { estimateTokens, priceUsage, withDeadline, type PriceTable } from '../common/index.js';
+import { assertEmbeddable, batchesOf, estimateTokens, priceUsage, withDeadline, type PriceTable } from '../common/index.js';
 import { parseRetryAfter, PROVIDER, toProviderError } from './errors.js';
 import { toSentenceVectors } from './pooling.js';
 import { withRetry, type RetryPolicy } from './retry.js';
@@ -60,14 +59,11 @@ export class HuggingFaceEmbedder implements Embedder {
   }
 
   async embed({ texts, signal }: EmbedRequest): Promise<EmbedResult> {
-    texts.forEach((text, i) => {
-      if (text.trim() === '') throw new AppError('invalid_request', `Cannot embed an empty text (texts[${i}]).`);
-    });
+    assertEmbeddable(texts);
     const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const vectors = await withDeadline({ provider: PROVIDER, timeoutMs, signal }, async (deadline) => {
       const vectors: Float32Array[] = [];
-      for (let start = 0; start < texts.length; start += MAX_INPUTS_PER_REQUEST) {
-        const batch = texts.slice(start, start + MAX_INPUTS_PER_REQUEST);
+      for (const batch of batchesOf(texts, MAX_INPUTS_PER_REQUEST)) {
         vectors.push(...(await withRetry(() => this.#embedBatch(batch, deadline), this.#options.retry ?? {}, deadline)));
       }
       return vectors;

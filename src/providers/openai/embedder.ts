@@ -1,6 +1,5 @@
 import type OpenAI from 'openai';
 import {
-  AppError,
   embeddingSpace,
   ProviderError,
   type EmbedRequest,
@@ -8,7 +7,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { priceUsage, withDeadline, type PriceTable } from '../common/index.js';
+import { assertEmbeddable, batchesOf, priceUsage, withDeadline, type PriceTable } from '../common/index.js';
 import { createOpenAIClient, type OpenAIClientOptions } from './client.js';
 import { PROVIDER, toProviderError } from './errors.js';
 
@@ -47,15 +46,13 @@ export class OpenAIEmbedder implements Embedder {
   }
 
   async embed({ texts, signal }: EmbedRequest): Promise<EmbedResult> {
-    texts.forEach((text, i) => {
-      if (text.trim() === '') throw new AppError('invalid_request', `Cannot embed an empty text (texts[${i}]).`);
-    });
+    assertEmbeddable(texts);
     const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const { vectors, inputTokens } = await withDeadline({ provider: PROVIDER, timeoutMs, signal }, async (deadline) => {
       const vectors: Float32Array[] = [];
       let inputTokens = 0;
-      for (let start = 0; start < texts.length; start += MAX_INPUTS_PER_REQUEST) {
-        const batch = await this.#embedBatch(texts.slice(start, start + MAX_INPUTS_PER_REQUEST), deadline);
+      for (const inputs of batchesOf(texts, MAX_INPUTS_PER_REQUEST)) {
+        const batch = await this.#embedBatch(inputs, deadline);
         vectors.push(...batch.vectors);
         inputTokens += batch.inputTokens;
       }

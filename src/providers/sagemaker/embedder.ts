@@ -4,7 +4,6 @@ import {
   type SageMakerRuntimeClientConfig,
 } from '@aws-sdk/client-sagemaker-runtime';
 import {
-  AppError,
   ProviderError,
   embeddingSpace,
   type EmbedRequest,
@@ -12,7 +11,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { estimateTokens, withDeadline } from '../common/index.js';
+import { assertEmbeddable, batchesOf, estimateTokens, withDeadline } from '../common/index.js';
 import { toProviderError } from './errors.js';
 import { parseVectors, requestBody, type FormatOptions, type SageMakerFormat } from './formats.js';
 
@@ -71,13 +70,11 @@ export class SageMakerEmbedder implements Embedder {
   }
 
   async embed({ texts, signal }: EmbedRequest): Promise<EmbedResult> {
-    texts.forEach((text, i) => {
-      if (text.trim() === '') throw new AppError('invalid_request', `Cannot embed an empty text (texts[${i}]).`);
-    });
+    assertEmbeddable(texts);
     const size = this.#options.batchSize ?? 32;
     const vectors: Float32Array[] = [];
     await withDeadline({ provider: PROVIDER, timeoutMs: this.#options.timeoutMs ?? 120_000, signal }, async (deadline) => {
-      for (let i = 0; i < texts.length; i += size) vectors.push(...(await this.#invoke(texts.slice(i, i + size), deadline)));
+      for (const batch of batchesOf(texts, size)) vectors.push(...(await this.#invoke(batch, deadline)));
     });
     const inputTokens = estimateTokens(texts);
     return { vectors, usage: { inputTokens, outputTokens: 0, costUsd: 0 } };
