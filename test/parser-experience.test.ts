@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Experience } from '../src/domain/index.js';
 import { isOrganisationLike } from '../src/providers/local/entities.js';
-import { parseExperience, withStatedRoles } from '../src/providers/local/experience.js';
+import { parseExperience, withStatedRoles } from '../src/providers/local/experience/index.js';
 import { findHeadline, findName, statedTitle, titleUnderName } from '../src/providers/local/name.js';
 import { toLines } from '../src/providers/local/normalise.js';
 import { parseResumeText } from '../src/providers/local/parser.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseEducation } from '../src/providers/local/education.js';
-import { parseExperience } from '../src/providers/local/experience.js';
+import { parseExperience } from '../src/providers/local/experience/index.js';
 import { findName } from '../src/providers/local/name.js';
 import { toLines } from '../src/providers/local/normalise.js';
 import { extractSkills } from '../src/providers/local/skills.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseExperience } from '../src/providers/local/experience.js';
+import { parseExperience } from '../src/providers/local/experience/index.js';
 import { parseResumeText } from '../src/providers/local/parser.js';
 import { locationIn } from '../src/providers/local/location.js';
 import { toLines } from '../src/providers/local/normalise.js';
@@ -342,5 +342,81 @@ describe('recall: undated positions inside another role\'s text', () => {
       'Moved the ledger to a new store without any downtime at all.',
     ].join('\n');
     assert.deepEqual(roles(text), [['Software Engineer', 'BRIGHTLOOM']]);
+  });
+});
+
+/** Parser 1.6.0: titles labelled or leading the role's text, titles run into names, years that bullets mention. */
+describe('titles: labelled and leading', () => {
+  it('prefers a labelled title below the header to a header phrase that only reads as one', () => {
+    const text = [
+      '2009 - 2011',
+      'Harbour Telephone Banking, Melbourne',
+      'Salary: $40,000 a year',
+      'Hours: 40 a week',
+      'Position: Customer Service Advisor (part time)',
+      'Answered account questions for callers.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Customer Service Advisor', 'Harbour Telephone Banking']]);
+  });
+
+  it('reads the title that opens the role text with "for"/"on"', () => {
+    const text = [
+      'Lakeside Broadcasting, Chicago, IL - June 2008 - Sept 2008',
+      'Intern for the morning news show, booking guests and cutting segments for the evening edition.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Intern', 'Lakeside Broadcasting']]);
+  });
+
+  it('does not read a credential as a title', () => {
+    const text = ['Northwind Traders, 2019 - 2021', 'Certified Developer for the cloud platform, writing the billing and invoicing services for customers.'].join('\n');
+    assert.deepEqual(roles(text), [[null, 'Northwind Traders']]);
+  });
+
+  it('reads each paragraph that opens with a title as a position at the same company', () => {
+    const text = [
+      '2/89 to 1/90',
+      'HOLLIS & MARR, ESQS.',
+      '',
+      'Calendar Clerk. Managed the calendar department for in-house counsel.',
+      'Docketed and followed cases.',
+      '',
+      'Senior Litigation Paralegal. Assigned to the managing attorney; drafted pleadings.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Calendar Clerk', 'HOLLIS & MARR'],
+      ['Senior Litigation Paralegal', 'HOLLIS & MARR'],
+    ]);
+  });
+});
+
+describe('titles: run into the company name', () => {
+  it('splits a known title off the organisation it runs into', () => {
+    const text = ['Special Education Teacher Maple Grove Elementary School, August 2005 - June 2007', '• Taught reading.'].join('\n');
+    assert.deepEqual(roles(text), [['Special Education Teacher', 'Maple Grove Elementary School']]);
+  });
+
+  it('keeps a name whose first words merely end in a job noun', () => {
+    const text = ['Northeast Prairie Teacher Academy, August 2005 - June 2007', '• Taught reading.'].join('\n');
+    assert.deepEqual(roles(text), [[null, 'Northeast Prairie Teacher Academy']]);
+  });
+});
+
+describe('dates: a year a bullet mentions', () => {
+  it('does not start a role at a bare year that finishes a bullet sentence', () => {
+    const text = [
+      'Senior Android Developer,',
+      'Fernhill Apps',
+      '05/12-10/12',
+      '• Part of the team that won',
+      'Best Newcomer Award 2012',
+      'Android Engineer,',
+      'Bluebell Music',
+      '01/12-05/12',
+      '• Built the download service.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Senior Android Developer', 'Fernhill Apps'],
+      ['Android Engineer', 'Bluebell Music'],
+    ]);
   });
 });

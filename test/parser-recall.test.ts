@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseEducation } from '../src/providers/local/education.js';
-import { parseExperience, withStatedRoles } from '../src/providers/local/experience.js';
+import { parseExperience, withStatedRoles } from '../src/providers/local/experience/index.js';
 import { toLines } from '../src/providers/local/normalise.js';
 import { parseResumeText } from '../src/providers/local/parser.js';
 import { headingKind } from '../src/providers/local/sections.js';

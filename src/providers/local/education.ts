@@ -13,7 +13,7 @@ import type { Line } from './normalise.js';
  */
 
 /** Where the degree phrase stops: a date, a source ("from", "at"), a separator or a parenthesis. */
-const DEGREE_STOP_RE = /(?<=\p{L}{4})\.\s+(?=\p{Lu})|\s+(?:from|at)\s+(?=\p{Lu}|the\b)|\s*[|–—;:(]\s*|\s+-\s+|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\b|\s*,?\s*(?:expected|anticipated|graduated|gpa|cgpa|grade|class of|(?:to\s+be\s+)?(?:conferred|awarded))\b/iu;
+const DEGREE_STOP_RE = /(?<=\p{L}{4})\.\s+(?=\p{Lu})|\s+(?:from|at)\s+(?=\p{Lu}|the\b)|\s+\(?[12]:[12]\b|\s*[|–—;:(]\s*|\s+-\s+|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\b|\s*,?\s*(?:expected|anticipated|graduated|gpa|cgpa|grade|class of|(?:to\s+be\s+)?(?:conferred|awarded))\b/iu;
 
 /** "a B.S. in Marketing and expertise in…": "and" before a lower-case word leaves the degree (case-sensitive). */
 const PROSE_STOP_RE = /\s+and\s+(?=\p{Ll})/u;
@@ -37,15 +37,46 @@ function degreePhrase(text: string, start: number): string {
   const first = kept[0] ?? '';
   const school = findInstitution(first);
   if (school !== null && first.endsWith(school) && first.length > school.length) kept.splice(0, kept.length, first.slice(0, -school.length).trim());
+  const after = tail.slice(end);
+  const whole = kept.length === 1 && cut.trim() === kept[0];
+  // "Master of Science (M.S.) in Physics": the degree's own abbreviation sits between it and its field.
+  const restated = whole ? abbreviationThenField(after) : null;
   // "Bachelor of Education (Primary)": a short parenthesised field right after the degree belongs to it
   // (an acronym such as "(KCE)" only restates the degree).
-  const paren = kept.length === 1 && cut.trim() === kept[0] ? /^\s*(\((?=[^()]*\p{Ll})[^()\d]{2,50}\))/u.exec(tail.slice(end)) : null;
-  if (paren !== null) kept[0] = `${kept[0]} ${paren[1]!}`;
-  const joined = kept.join(', ').replace(/\s+in$/, ''); // "Masters in 2007": the year cut the field away
+  const paren = whole && restated === null ? /^\s*(\((?=[^()]*\p{Ll})[^()\d]{2,50}\))/u.exec(after) : null;
+  // "Bachelor of Science - Mathematics": a field after a dash, when it names no school, place or date.
+  const dashed = whole && restated === null ? dashedField(after) : null;
+  if (restated !== null) kept[0] = tail.slice(0, end + restated);
+  else if (paren !== null) kept[0] = `${kept[0]} ${paren[1]!}`;
+  else if (dashed !== null) kept[0] = tail.slice(0, end + dashed);
+  // "Masters in 2007", "PhD degree of Kenyatta University": the year or the school cut the rest away.
+  const joined = kept.join(', ').replace(/\s+(?:in|of)$/, '');
   // A closing dot stays when it ends an abbreviation ("B.S.", "Ph.D."), not a sentence.
   const phrase = joined.replace(/[\s,.;:]+$/, (m) => (m.startsWith('.') && /(?:^|[\s.])\p{L}{1,4}$/u.test(joined.slice(0, -m.length)) ? '.' : ''));
   const words = phrase.split(/\s+/);
   return words.length > 12 ? words.slice(0, 12).join(' ') : phrase;
+}
+
+/** The length of "(M.S.) in Physics" after a degree: its abbreviation in brackets, then "in" and the field. */
+function abbreviationThenField(after: string): number | null {
+  const m = /^\s*\(([^()]{2,12})\)\s+in\s+(?=\p{Lu})/u.exec(after);
+  if (m === null || findDegree(m[1]!)?.index !== 0) return null;
+  const field = after.slice(m[0].length);
+  const stop = DEGREE_STOP_RE.exec(field);
+  const end = Math.min(stop?.index ?? field.length, field.search(/,|$/));
+  return end > 0 ? m[0].length + field.slice(0, end).trimEnd().length : null;
+}
+
+/** The length of " - Mathematics" after a written-out degree, or null when the dash leads to anything else. */
+function dashedField(after: string): number | null {
+  const m = /^\s+[-–]\s+(\p{Lu}[\p{L}&/ ]{2,50}?)\s*(?=,|\(|$|(?:19|20)\d{2}\b)/u.exec(after);
+  if (m === null) return null;
+  const field = m[1]!;
+  if (institutionRank(field) > 0 || findDegree(field) !== null || DISTINCTION_RE.test(field)) return null;
+  // "- Denver, CO": the dash leads to the place of study.
+  const place = locationIn(after.slice(m[0].indexOf(field)));
+  if ((place !== null && place.startsWith(field)) || !isOrganisationLike(field)) return null;
+  return m[0].trimEnd().length;
 }
 
 /**
@@ -63,9 +94,11 @@ const GENERIC_FIELDS = /^(?:science|sciences|arts|art|engineering|education|laws
 export function fieldOf(degree: string, matchEnd: number): string | null {
   const lastIn = /\sin\s+([^,]+)$/i.exec(degree);
   const parenthesised = /^\S+\s*\(([^()]+)\)$/.exec(degree);
+  const dashed = /\s[-–]\s+([^-–,]+)$/.exec(degree); // "Bachelor of Arts - English"
   let field: string;
   if (parenthesised !== null) field = parenthesised[1]!;
   else if (lastIn !== null) field = lastIn[1]!;
+  else if (dashed !== null) field = dashed[1]!;
   else if (degree.includes(',')) field = degree.slice(degree.indexOf(',') + 1);
   else field = degree.slice(matchEnd).replace(/^\s*(?:degree\s+)?(?:of|in)?\s+/i, '');
   const clean = field.replace(/^[\s.,:-]+|[\s.,:-]+$/g, '').replace(/^(?:degree|honou?rs|hons\.?)\s+(?:in\s+)?/i, '');
@@ -80,15 +113,17 @@ const INSTITUTION_SPLIT_RE = /\s*[,|–—;:()·•]\s*|\s+-\s+|\s+from\s+(?:the
 export function findInstitution(text: string): string | null {
   let best: { name: string; rank: number } | null = null;
   for (const raw of text.split(INSTITUTION_SPLIT_RE)) {
-    const part = raw
-      .trim()
-      .replace(LEADING_DATES_RE, '') // "2008-2009 The University of X"
-      .replace(/(?:\s+(?:in|since|during))?\s+(?:19|20)\d{2}\b.*$/, '') // "University of X in 2007 with …"
-      .replace(/\s+degree$/i, '') // "X University Degree"
-      .replace(/\.$/, '');
+    const part = namedAfterPreposition(
+      raw
+        .trim()
+        .replace(LEADING_DATES_RE, '') // "2008-2009 The University of X"
+        .replace(/(?:\s+(?:in|since|during))?\s+(?:19|20)\d{2}\b.*$/, '') // "University of X in 2007 with …"
+        .replace(/\s+degree$/i, '') // "X University Degree"
+        .replace(/\.$/, ''),
+    );
     if (part === '' || part.split(/\s+/).length > 10) continue;
     if (!/^(?:\p{Lu}|the\s)/u.test(part)) continue;
-    const rank = institutionRank(part);
+    const rank = schoolRank(part);
     if (rank === 0 || !(hasCapitalisedInstitutionWord(part) || isNamedLowerCase(part))) continue;
     const name = trimDegreeFromInstitution(part);
     if (name === null || !isSchoolName(name)) continue;
@@ -98,12 +133,49 @@ export function findInstitution(text: string): string | null {
 }
 
 /**
+ * Schools the shared vocabulary does not rank: a state university system by its acronym ("SUNY Oneonta"),
+ * a faculty ("Faculty of Law and Economics") and a training centre ("Harbour Nursing Training Centre").
+ */
+const UNIVERSITY_SYSTEM_RE = /\b(?:SUNY|CUNY)\b/;
+const OTHER_SCHOOL_RE = /\b(?:Faculty\s+of|Training\s+Cent(?:re|er))\b/;
+
+function schoolRank(part: string): number {
+  const rank = institutionRank(part);
+  if (rank > 0) return rank;
+  if (UNIVERSITY_SYSTEM_RE.test(part)) return 5;
+  return OTHER_SCHOOL_RE.test(part) ? 1 : 0;
+}
+
+/**
+ * Where a school's name may start inside a sentence: after "at", "in" or "from", or after the "of" that
+ * ties an award to its school ("PhD degree of", "(DAN) of"). Any other "of" joins things that are no
+ * school ("a member of the Institute of …", "the fields of Counseling & School Psychology").
+ */
+const PREPOSITION_RE = /(?:^|\s)(?:at|in|from)\s+(?=(?:the\s+)?\p{Lu})|(?:^|\b(?:[Dd]egree|[Dd]iploma|[Cc]ertificate)\s+)of\s+(?=\p{Lu})/gu;
+
+/**
+ * "Spent one year at the University of Rennes" → "the University of Rennes", "Awarded a PhD Degree of
+ * Kenyatta University" → "Kenyatta University": a school named inside a sentence starts after a preposition.
+ * The shortest such ending that still names a school wins, so "of Rennes" does not cut the name.
+ */
+function namedAfterPreposition(part: string): string {
+  if (isOrganisationLike(part) && !/^(?:[Dd]egree\s+)?of\s/.test(part)) return part;
+  const starts = [...part.matchAll(PREPOSITION_RE)].map((m) => m.index + m[0].length).reverse();
+  for (const start of starts) {
+    const name = part.slice(start);
+    if (schoolRank(name) > 0 && isOrganisationLike(name)) return name;
+  }
+  return part;
+}
+
+/**
  * A school's name has two words or more and reads as a name: "School Counselor" is a job, "University/Board"
- * a table heading, "Coordinated the online portion of the School of …" a sentence.
+ * a table heading, "Coordinated the online portion of the School of …" a sentence, "X University Press" a
+ * publisher.
  */
 function isSchoolName(name: string): boolean {
   const words = name.split(/\s+/);
-  return words.length >= 2 && isOrganisationLike(name) && !TITLE_HEADS.has(words.at(-1)!.toLowerCase());
+  return words.length >= 2 && isOrganisationLike(name) && !TITLE_HEADS.has(words.at(-1)!.toLowerCase()) && words.at(-1) !== 'Press';
 }
 
 /** Years, ranges and months that open a line before the school's name. */
@@ -116,7 +188,7 @@ function isNamedLowerCase(part: string): boolean {
 }
 
 function hasCapitalisedInstitutionWord(part: string): boolean {
-  return /\b(?:Universit|UNIVERSIT|Universidad|College|COLLEGE|School|SCHOOL|Institut|INSTITUT|Academy|ACADEMY|Polytechnic|POLYTECHNIC|Conservator|Seminary|IIT|IIM)/.test(part);
+  return /\b(?:Universit|UNIVERSIT|Universidad|College|COLLEGE|School|SCHOOL|Institut|INSTITUT|Academy|ACADEMY|Polytechnic|POLYTECHNIC|Conservator|Seminary|IIT|IIM|SUNY|CUNY|Faculty|Training\s+Cent)/.test(part);
 }
 
 /** "B.Sc. Computer Science University of X" → "University of X". */
@@ -157,7 +229,7 @@ function emptyDraft(): Draft {
 }
 
 /** A line that is only an institution's head word, perhaps with a place or a date after it. */
-const WRAPPED_HEAD_RE = /^(?:University|College|Institute|Polytechnic|Academy)\b(?!\s+of\b)(?:\s*[,(-].*)?$/;
+const WRAPPED_HEAD_RE = /^(?:University|College|Institute|Polytechnic|Academy)\b(?!\s+of\b)(?:\s*[,(-].*|\.)?$/;
 
 const LEVEL_LABEL_RE = /^(?:under|post)?[- ]?graduate(?:\s+(?:degrees?|studies|education|qualifications?|programs?))?\s*:?$/i;
 

@@ -13,7 +13,7 @@ import { findDegree } from './degrees.js';
 import { mentionedDegrees, parseEducation, withStatedDegrees } from './education.js';
 import { companyScore, endsInJobNoun, titleScore } from './entities.js';
 import { TITLE_HEADS } from './vocab.js';
-import { parseExperience, withStatedRoles } from './experience.js';
+import { parseExperience, withStatedRoles } from './experience/index.js';
 import { parseCertifications, parseLanguages } from './extras.js';
 import { Grounding, groundFields } from './grounding.js';
 import { detectLanguage } from './language.js';
@@ -29,7 +29,7 @@ import { extractSkills, keywordLines, toolListLines } from './skills.js';
  */
 
 /** Bump whenever a rule changes what the parser returns, so evaluations can be compared across releases. */
-export const LOCAL_PARSER_VERSION = '1.5.0';
+export const LOCAL_PARSER_VERSION = '1.6.0';
 
 export interface ParseTextOptions {
   /** "Present" resolves against this; defaults to now. */

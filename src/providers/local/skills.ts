@@ -1,5 +1,5 @@
 import type { Skill } from '../../domain/index.js';
-import { canonicalSkill, findSkills } from '../../taxonomy/index.js';
+import { canonicalSkill, findSkills, isKnownTitle } from '../../taxonomy/index.js';
 import { degreeSpan } from './education.js';
 import { institutionRank } from './entities.js';
 import type { Line } from './normalise.js';
@@ -45,22 +45,25 @@ export function extractSkills(options: SkillOptions): Skill[] {
     const key = skill.name.toLowerCase();
     if (!skills.has(key)) skills.set(key, skill);
   };
+  const candidateName = options.candidateName ?? null;
+  /** A listed or claimed item: its canonical skill, or the item itself unless it is clearly no skill. */
+  const addItem = (item: string, canonical = canonicalSkill(item)): void => {
+    if (canonical === null && isNotSkillItem(item, candidateName)) return;
+    add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
+  };
   const sectionText = options.skillLines.map((l) => l.text).join('\n');
   for (const hit of findSkills(bounded(sectionText), { skillContext: true })) add({ name: hit.name, surface: hit.surface, category: hit.category });
   for (const line of options.skillLines) {
     for (const item of listItems(line.text)) {
-      const canonical = canonicalSkill(item);
       // A lone verb form ("Analyzing", "Installing") names an activity unless the taxonomy knows it ("Accounting").
-      if (canonical === null && /^\p{Lu}\p{Ll}+ing$/u.test(item)) continue;
-      if (canonical === null && isNotSkillItem(item, options.candidateName ?? null)) continue;
-      add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
+      if (/^\p{Lu}\p{Ll}+ing$/u.test(item) && canonicalSkill(item) === null) continue;
+      addItem(item);
     }
   }
+  for (const line of keywordRuns(options.sections ?? [])) for (const item of listItems(line.text)) addItem(item);
+  for (const item of claimedItems(claimText(options))) addItem(item);
   const text = withoutSections(bounded(options.text), options.sections ?? []);
-  for (const { item, canonical } of proseListItems(text)) {
-    if (canonical === null && isNotSkillItem(item, options.candidateName ?? null)) continue;
-    add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
-  }
+  for (const { item, canonical } of proseListItems(text)) addItem(item, canonical);
   const studied = new FieldsOfStudy(text);
   for (const hit of findSkills(text)) {
     // "excellent communication skills" in prose is self-description; soft skills count when listed.
@@ -70,6 +73,56 @@ export function extractSkills(options: SkillOptions): Skill[] {
     add({ name: hit.name, surface: hit.surface, category: hit.category });
   }
   return [...skills.values()];
+}
+
+/**
+ * Sections whose sentences say what their writer knows ("Experienced in …", "Knowledge of …"). Not the
+ * roles: "experience with the client's new team" there tells a story more often than it names a skill.
+ */
+const CLAIM_KINDS: ReadonlySet<SectionKind> = new Set(['header', 'summary', 'objective']);
+
+/** The text searched for claims: skills lines and CLAIM_KINDS sections, with wrapped sentences rejoined. */
+function claimText(options: SkillOptions): string {
+  const lines = [...options.skillLines, ...(options.sections ?? []).filter((s) => CLAIM_KINDS.has(s.kind)).flatMap((s) => s.lines)];
+  let out = '';
+  for (const line of lines) {
+    // A line that opens in lower case, or follows one left open, goes on the sentence before it.
+    const joins = out !== '' && !line.bullet && (/^\p{Ll}/u.test(line.text) || /(?:,|\b(?:and|or|of|in|with|&))$/.test(out));
+    out += (out === '' ? '' : joins ? ' ' : '\n') + line.text;
+  }
+  return bounded(out);
+}
+
+/** The opening sections, where a column of competencies often stands without a heading of its own. */
+const KEYWORD_RUN_KINDS: ReadonlySet<SectionKind> = new Set(['header', 'summary', 'objective']);
+/** A keyword: one to five words in Title Case ("Risk & Issue Management"), no digits, no sentence end. */
+const KEYWORD_LINE_RE = /^(?:\p{Lu}[\p{L}'’/+#.-]*|&|and|of|in|for|to|the|[/|•·♦▪]+)(?:\s+(?:\p{Lu}[\p{L}'’/+#.-]*|&|and|of|in|for|to|the|[/|•·♦▪]+)){0,7}$/u;
+const MIN_KEYWORD_RUN = 3;
+
+/**
+ * Columns of competencies under the name or the summary with no heading ("Conflict Management" /
+ * "Turnaround Operations" / "Cost/Benefit Analysis"): three or more lines in a row, each a short phrase
+ * in Title Case. Titles and names stand alone or in pairs; three in a row are a list.
+ */
+export function keywordRuns(sections: readonly Section[]): Line[] {
+  const found: Line[] = [];
+  for (const section of sections) {
+    if (!KEYWORD_RUN_KINDS.has(section.kind)) continue;
+    let run: Line[] = [];
+    const flush = (): void => {
+      if (run.length >= MIN_KEYWORD_RUN) found.push(...run);
+      run = [];
+    };
+    for (const line of section.lines) {
+      const text = line.text.trim();
+      const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+      const keyword = words >= 1 && words <= 5 && KEYWORD_LINE_RE.test(text) && !/^[\p{Lu}\s&/-]+$/u.test(text);
+      if (keyword) run.push(line);
+      else flush();
+    }
+    flush();
+  }
+  return found;
 }
 
 /** Sections whose lists are hobbies, co-authors or referees: "Reading, Travel, Chess" is no skills list. */
@@ -204,7 +257,9 @@ function listOfClause(clause: string, announced: boolean): ProseItem[] {
   if (kept.length < 3) return [];
   const found = kept.map((item) => ({ item, canonical: canonicalSkill(item) }));
   const known = found.filter((f) => f.canonical !== null).length;
-  return known >= 2 && known * 3 >= kept.length ? found : [];
+  // A word that announces the list ("including", "such as", "experience with") vouches as one known skill does.
+  const needed = trigger === null ? 2 : 1;
+  return known >= needed && known * 3 >= kept.length ? found : [];
 }
 
 /** A line break (newline, or a short run of spaces in flattened text) right after a list's comma. */
@@ -232,13 +287,43 @@ const LIST_TRIGGER_RE =
 
 /** Form labels and template words that share a list line with skills ("Role", "Date of Birth", "JOB TITLE"). */
 const FORM_LABEL_RE =
-  /^(?:roles?|details|duties|dates?|description|responsibilities|(?:father'?s?|mother'?s?|company|full|first|last)\s+name|name|date\s+of\s+birth|dob|nationality|sex|gender|marital\s+status|religion|address|city|state|zip(?:\s+code)?|postcode|country|job\s+title|title|location|e-?mail|phone|mobile|languages?\s+known)$/i;
+  /^(?:roles?|details|duties|dates?|description|responsibilities|(?:father'?s?|mother'?s?|company|full|first|last)\s+name|name|date\s+of\s+birth|dob|nationality|sex|gender|marital\s+status|religion|address|city|state|zip(?:\s+code)?|postcode|country|job\s+title|title|location|e-?mail|phone|mobile|languages?\s+known|(?:relevant\s+)?cours(?:es?|e?\s*work)|subjects?\s+taught)$/iu;
 /** Words that describe a person, not what they can do ("Passionate", "Hard working", "Goal oriented"). */
 const TRAIT_RE =
   /^(?:(?:very|highly|extremely)\s+)?(?:passionate|focused|hard[- ]?working|proactive|pro-active|autonomous|dedicated|motivated|self[- ]motivated|reliable|punctual|honest|enthusiastic|energetic|flexible|adaptable|dependable|hardworking|diligent|friendly|confident|ambitious|positive\s+attitude|team\s+spirit|team\s+player|forward[- ]thinking|quick\s+learner|fast\s+learner|goals?[- ](?:orientated|oriented|driven)|results?[- ](?:orientated|oriented|driven)|detail[- ]oriented)$/i;
 /** Counts and amounts that tables put next to skills: "4x", "2-3 lines", "Less than 1 year", "many others". */
 const QUANTITY_RE = /^(?:\d+\s*[xk]|\d+(?:-\d+)?\s+lines?|(?:less|more)\s+than\b.*|many\s+others?|years?\s+of\s+experience)$/i;
 const LEGAL_SUFFIX_RE = /\b(?:inc|ltd|llc|llp|plc|corp|pvt|gmbh)\.?$/i;
+/**
+ * A street ("Reverie Road"), a post box, template text ("Editor Resume Template", "Room for key
+ * qualifications"), marital status or sex.
+ */
+const STREET_RE = /^(?:\p{Lu}[\p{L}.]*\s+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Crescent)$|^(?:P\.?\s?O\.?\s+)?Box\b/u;
+const TEMPLATE_RE = /\b(?:resume|résumé|curriculum\s+vitae|template)\b|^room\s+for\b/i;
+const PERSONAL_RE = /^(?:married|single|unmarried|divorced|widowed|male|female|none|n\/a)$/i;
+/**
+ * Contact details, dates and counts that table cells and template text put between skills: template
+ * placeholders ("xxx-xxxx", "123 Your Address"), street addresses, "ST 12345" zip codes, phone numbers,
+ * ordinal days ("21st March"), year ranges and month-year dates ("2013-Present", "Jul 11 Sept 13"), and
+ * a bare number opening a count ("4 persons", "2.5 years"). Versions ("Oracle 9i", "3D modeling") pass.
+ */
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
+const NOT_SKILL_DETAIL_RE = new RegExp(
+  [
+    '\\bx{3,}\\b',
+    '\\byour\\s+(?:address|name|city|phone|e-?mail)\\b',
+    '\\bzip\\s+code\\b',
+    '\\b\\d+\\s+(?:[\\p{L}.]+\\s+){1,3}(?:street|st|avenue|ave|road|rd|drive|lane|boulevard|blvd)\\b\\.?',
+    '\\b\\p{Lu}{2}\\s+\\d{5}\\b',
+    '\\d{3}[\\s.)-]+\\d{3}[\\s.-]\\d{4}',
+    `^\\d{1,2}(?:st|nd|rd|th)$|\\b\\d{1,2}(?:st|nd|rd|th)\\s+${MONTH}`,
+    `\\b(?:19|20)(?:\\d{2}|xx)\\s*(?:[-–]|to)\\s*(?:present|current|now|date|(?:19|20)(?:\\d{2}|xx)|${MONTH})`,
+    `\\b(?:19|20)(?:\\d{2}|xx)\\s+${MONTH}(?:\\s|$)`,
+    `\\b${MONTH}\\s*(?:[-–]\\s*${MONTH}\\s*)?(?:'?\\d{2}|(?:19|20)(?:\\d{2}|xx))\\b`,
+    '^\\d[\\d.,]*\\+?\\s',
+  ].join('|'),
+  'iu',
+);
 
 /**
  * A list item the taxonomy does not know that is still clearly no skill: a form label, a sub-heading
@@ -246,13 +331,16 @@ const LEGAL_SUFFIX_RE = /\b(?:inc|ltd|llc|llp|plc|corp|pvt|gmbh)\.?$/i;
  * candidate's own name repeated by a page header.
  */
 function isNotSkillItem(item: string, candidateName: string | null): boolean {
-  if (FORM_LABEL_RE.test(item) || TRAIT_RE.test(item) || QUANTITY_RE.test(item)) return true;
+  if (FORM_LABEL_RE.test(item) || TRAIT_RE.test(item) || QUANTITY_RE.test(item) || NOT_SKILL_DETAIL_RE.test(item)) return true;
   if (candidateName !== null && item.toLowerCase() === candidateName.toLowerCase()) return true;
   const words = item.split(/\s+/);
   // Unknown phrases in capitals are headings, not tools: tools in capitals are acronyms ("VLSI", "ROI").
   const capitals = /^[\p{Lu}\s&/-]+$/u.test(item);
   if (capitals && (words.length >= 2 || item.length >= 7)) return true;
   if (detectHeading(item) !== null) return true;
+  // "Project Manager", "Team Lead" in a list name a role held, not a skill (the taxonomy knows skills first).
+  if (isKnownTitle(item)) return true;
+  if (STREET_RE.test(item) || TEMPLATE_RE.test(item) || PERSONAL_RE.test(item)) return true;
   if (words.every((w) => REGION_NAMES.has(w.toLowerCase()))) return true;
   return institutionRank(item) >= 2 || LEGAL_SUFFIX_RE.test(item);
 }
@@ -283,6 +371,46 @@ const TOOL_LABEL_RE =
 export function toolListLines(lines: readonly Line[]): Line[] {
   return lines.filter((line) => line.text.length <= 300 && TOOL_LABEL_RE.test(line.text));
 }
+
+/**
+ * What a sentence says its writer knows: "Experienced in planning and budgeting", "Knowledge of injury
+ * prevention techniques", "5 years of experience with kiln operation, glaze mixing and firing schedules".
+ * The claim word vouches for the phrase after it, up to the end of its clause, split at commas and "and";
+ * prose names most such skills only this way, in words no taxonomy lists.
+ */
+export function claimedItems(text: string): string[] {
+  const items: string[] = [];
+  for (const claim of text.matchAll(CLAIM_RE)) {
+    const rest = text.slice(claim.index + claim[0].length, claim.index + claim[0].length + 200);
+    const end = CLAIM_END_RE.exec(rest);
+    const object = end === null ? rest : rest.slice(0, end.index);
+    for (const piece of object.split(CLAIM_SPLIT_RE)) {
+      const item = cleanItem(piece.replace(DETERMINER_RE, ''));
+      if (item === null || item.split(' ').length > MAX_PROSE_ITEM_WORDS || PROSE_NOT_ITEM_RE.test(item)) continue;
+      if (GENERIC_OBJECT_RE.test(item) || OPENS_CLAUSE_RE.test(item)) continue;
+      items.push(item);
+    }
+  }
+  return items;
+}
+
+/**
+ * Claim words before the phrase they vouch for. Not "proficient in", "background in", "adept at": those
+ * mostly introduce tools the taxonomy finds anyway, or a whole field ("a background in finance").
+ */
+const CLAIM_RE =
+  /\b(?:experience[ds]?|expert|expertise|skilled|knowledge|competen(?:t|ce)|understanding|trained|familiar(?:ity)?|speciali[sz](?:ed|ing))\s+(?:in|of|with|at)\s+(?:the\s+)?(?:use\s+of\s+|using\s+)?/gi;
+/** A clause ends at punctuation, a line break, or a word that starts a new phrase ("… in PHP to build …"). */
+const CLAIM_END_RE =
+  /[.;:!?()[\]\n]|\s[-–—]\s|\s(?:to|for|that|which|who|where|when|while|through|by|within|across|from|as|under|since|so|because|at|on|into|over|via|is|are|was|were|has|have|i|we|he|she|but|etc|between|seeks?|seeking|\p{Ll}{3,}ed)\b/iu;
+/** Parts of the claimed phrase: "X, Y and Z", "X as well as Y", and examples after "such as"/"including". */
+const CLAIM_SPLIT_RE = /,|\s(?:and|or|&|as\s+well\s+as|plus|including|such\s+as|like|especially|particularly|e\.g\.?)\s/i;
+const DETERMINER_RE = /^\s*(?:(?:all|various|many|several|multiple|different|diverse|numerous|most|some|both|a|an|the|current|latest|modern|related|relevant|(?:a\s+)?(?:wide|broad|diverse)\s+(?:range|variety|array)\s+of|(?:a\s+)?variety\s+of|range\s+of|(?:a\s+)?number\s+of|areas?\s+of|fields?\s+of|aspects?\s+of|phases?\s+of|types?\s+of|kinds?\s+of)\s+)+/i;
+/** A possessive or an adverb opens a clause, not a name: "my area of interest", "consistently exceeding goals". */
+const OPENS_CLAUSE_RE = /^(?:my|our|his|her|its|their|your|this|these|those|can|could|will|would|\p{Ll}+ly)\s/iu;
+/** Objects that name no skill: "knowledge of it", "experience in this field", "expertise in the industry". */
+const GENERIC_OBJECT_RE =
+  /^(?:it|this|that|them|these|those|both|how|what|use|such|field|area|industry|sector|business|work|job|role|company|organi[sz]ation|environment|team|people|years?|months?|\p{Ll}+ly|[\p{L}\s-]+\s(?:of|in|with|for|to|the|a|an|such|related|based))$/iu;
 
 /** No resume needs more than this much text searched; a pasted novel should not cost seconds. */
 const MAX_TEXT = 100_000;
@@ -342,7 +470,10 @@ function parenthetical(text: string): { outer: string; inner: string } {
 
 function cleanItem(raw: string): string | null {
   const item = raw
-    .replace(/^[\s\-–—*+.:]+|[\s\-–—*+.,:;]+$/g, '')
+    .replace(/^[\s\-–—*+.:]+|[\s\-–—*+.,:;"”’]+$/g, '')
+    // A bullet from a symbol font read as a stray letter or sign ("Ⴙ Budget Control", "¾ Logistics", "‘make").
+    .replace(/^[^\p{Script=Latin}\d\s.#(@&]{1,2}\s*(?=[\p{Script=Latin}\d])/u, '')
+    .replace(/^\d{1,2}[.)]\s+/, '') // "1. Feature Films": a numbered list
     .replace(LEADING_FILLER_RE, '')
     .replace(/^(?:and|or|&)\s+/i, '') // "Java, and Python": the last item of a list in prose
     .replace(/\s+(?:and|or|&)$/i, '') // "Oracle, Toad and": a list cut at the line's end

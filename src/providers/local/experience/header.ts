@@ -1,0 +1,197 @@
+import { locationIn } from '../location.js';
+import { companyScore, isOrganisationLike, titleScore } from '../entities.js';
+import { COMPANY_SUFFIXES, REGION_CODES, TITLE_HEADS } from '../vocab.js';
+
+/**
+ * A role's header lines cut into parts: "Title, Company, City, ST" → a title, a company and a location,
+ * with labelled fields ("Position: …", "Company: …") taken at their word.
+ */
+
+export interface Part {
+  text: string;
+  kind: 'title' | 'company' | 'client' | 'location' | null;
+  /** The only name on its line ("Lanternfish"), not one of a line's comma parts ("Director, Mobile"). */
+  alone?: boolean;
+}
+
+const CITY_CODE_RE = /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2}\s([A-Z]{2})$/u;
+
+const COMPANY_LABEL_RE = /^(?:company|employer|organi[sz]ation|firm|agency|institution)(?:\s+name)?\s*[:：]\s*/i;
+
+/** "Client: X" names whom a consultant served: the company only when the header names no employer. */
+const CLIENT_LABEL_RE = /^(?:client|customer|end\s+client)(?:\s+name)?\s*[:：]\s*/i;
+
+const TITLE_LABEL_RE = /^(?:position(?:\s+held)?|post|job\s+title|title|role|designation|occupation)\s*(?:[:：]|\|(?=.*\p{L}))\s*/iu;
+
+const OTHER_LABEL_RE = /^(?:duration|period|dates?|location|place|since|from|tenure)\s*[:：]\s*/i;
+
+/** Lines that introduce a list inside a role; never a title or company. */
+const BODY_LABEL_RE = /^(?:(?:key|main|major|primary|job|roles?\s+and)\s+)?(?:responsibilities|duties|achievements|accomplishments|tasks|highlights|projects|environment|tools|technologies|skills|description|summary|clients|reference)(?:\s+(?:&\s+)?\w+){0,2}\s*[:：]?$/i;
+
+/** "Key Responsibilities", "Projects Handled": a body label, unless it ends in a job noun ("Reference Librarian"). */
+export function isBodyLabel(text: string): boolean {
+  if (!BODY_LABEL_RE.test(text)) return false;
+  const last = text.trim().replace(/[:：]$/, '').split(/\s+/).at(-1)!.toLowerCase();
+  return !TITLE_HEADS.has(last);
+}
+
+/** Department words that belong to the title before them: "Vice President, Sales". */
+const DEPARTMENT_RE = /^(?:sales|marketing|operations|engineering|finance|hr|human resources|it|technology|product|research|development|administration|qa|quality|support|customer service|business development|strategy|communications|legal|compliance|procurement|logistics|design|training|education|accounting|r&d)$/i;
+
+/**
+ * Separators between a header's parts. A dash spaced on one side only ("Clearwire- Kansas City, MO") is one
+ * too; a dash inside a word ("Coca-Cola", "Hewlett-Packard") is not.
+ */
+export const PART_SPLIT_RE = /\s+(?:\||·|•|●|—|–|-{1,2}|~)\s+|\s*\|\s*|(?<=[\p{L}\d.)])[-–—]\s+(?=\p{Lu})|\s+[-–—](?=\p{Lu}\p{Ll})|\s+at\s+(?=\p{Lu})|\s+@\s+/u;
+
+const BRACKETED_TITLE_RE = /\(\s*(?:designation|position|role|title)\s*[:：]\s*([^()]{2,60})\)/i;
+
+/** A header line's parts: "Title, Company, City, ST" → three parts, the location kept whole. */
+export function splitParts(text: string): Part[] {
+  if (text === '') return [];
+  const labelled = labelledPart(text);
+  if (labelled !== null) return [labelled];
+  // "Acme L.P. (Designation: Software Intern)": the bracketed label names the title.
+  const bracketed = BRACKETED_TITLE_RE.exec(text);
+  if (bracketed !== null) {
+    return [{ text: bracketed[1]!.trim(), kind: 'title' }, ...splitParts((text.slice(0, bracketed.index) + text.slice(bracketed.index + bracketed[0].length)).trim())];
+  }
+  const titled = titleColonRest(text);
+  if (titled !== null) return [{ text: titled.title, kind: 'title' }, ...splitParts(titled.rest)];
+  const parts: Part[] = [];
+  for (const chunk of text.split(PART_SPLIT_RE)) {
+    const clean = cleanValue(chunk);
+    if (clean === '' || isSentence(clean)) continue;
+    parts.push(...splitCommas(clean));
+  }
+  return parts;
+}
+
+/**
+ * More than ten words is a sentence, unless commas cut it into capitalised names: "Principal, Oak Ridge
+ * High School, Lake County Public Schools, Springfield, IL" is five short parts, not eleven words of prose.
+ */
+export function isSentence(chunk: string): boolean {
+  const trimmed = chunk.trim();
+  if (trimmed.split(/\s+/).length <= 10) return false;
+  const pieces = trimmed.split(/\s*[,;]\s*/).filter((p) => p !== '');
+  return pieces.length < 2 || pieces.some((p) => p.split(/\s+/).length > 6 || !/^[\p{Lu}\d]/u.test(p));
+}
+
+/** A header line's parts, a lone name marked as such. */
+export function lineParts(text: string): Part[] {
+  const parts = splitParts(text);
+  const named = parts.filter((p) => p.kind !== 'location');
+  if (named.length === 1) named[0]!.alone = true;
+  return parts;
+}
+
+/** Trims separators and a final full stop or colon, but keeps the dot of "Inc.", "Co." or "S.A.". */
+export function cleanValue(text: string): string {
+  const trimmed = text.replace(/^[\s,;:()|·•\-–—]+|[\s,;:(|·•\-–—]+$/g, '');
+  if (/\.$/.test(trimmed) && !/(?:\b\p{L}{1,4}|\b(?:\p{L}\.)+)\.$/u.test(trimmed)) return trimmed.slice(0, -1).trim();
+  return trimmed.replace(/\s*\)$/, (m) => (trimmed.includes('(') ? m : ''));
+}
+
+/**
+ * "Teacher Assistant: Smithville Primary School", "Full-time Instructor: Acme Training Centre, Springfield":
+ * a colon after a job title introduces where it was held. Only when the left side reads as a title and the
+ * right side as a name, so "Team Size: 8" or "Technologies: Java, SQL" stay what they are.
+ */
+const TITLE_COLON_RE = /^([^:：]{2,60}?)\s*[:：]\s+(\p{Lu}.{1,120})$/u;
+
+function titleColonRest(text: string): { title: string; rest: string } | null {
+  const m = TITLE_COLON_RE.exec(text);
+  if (m === null) return null;
+  const title = cleanValue(m[1]!);
+  const rest = m[2]!.trim();
+  if (isBodyLabel(title) || titleScore(title) < 1 || companyScore(title) > 0) return null;
+  const first = rest.split(/\s*[,|(]\s*/)[0]!;
+  return isNameLike(first) && isOrganisationLike(first) && titleScore(first) < titleScore(title) ? { title, rest } : null;
+}
+
+function labelledPart(text: string): Part | null {
+  const company = COMPANY_LABEL_RE.exec(text);
+  if (company !== null) return { text: cleanValue(text.slice(company[0].length)), kind: 'company' };
+  const client = CLIENT_LABEL_RE.exec(text);
+  if (client !== null) return { text: cleanValue(text.slice(client[0].length)), kind: 'client' };
+  const title = TITLE_LABEL_RE.exec(text);
+  if (title !== null) return { text: cleanValue(text.slice(title[0].length)), kind: 'title' };
+  if (OTHER_LABEL_RE.test(text)) {
+    const location = locationIn(text.replace(OTHER_LABEL_RE, ''));
+    return location !== null ? { text: location, kind: 'location' } : { text: '', kind: null };
+  }
+  return null;
+}
+
+function splitCommas(chunk: string): Part[] {
+  // "Trainer, Nutritionist, and Coach": the list's last "and" belongs to no name.
+  const pieces = outsideBrackets(chunk, /\s*,\s*(?:(?:and|&)\s+)?/).filter((p) => p !== '');
+  // Re-attach legal suffixes ("Acme, Inc.") and departments ("Vice President, Sales") to what precedes them.
+  const merged: string[] = [];
+  for (const piece of pieces) {
+    const prev = merged.at(-1);
+    // "Denver, CO" is Colorado, not "Acme, Co.": a bare state code is never a legal suffix.
+    // "Inc. (became Acme, Inc.)": a bracketed aside after the suffix stays with it.
+    const suffix = piece.replace(/\s*\([^()]*\)$/, '');
+    const isSuffix =
+      COMPANY_SUFFIXES.has(suffix.toLowerCase()) &&
+      suffix.split(/\s+/).length === 1 &&
+      /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|pvt|pty|l\.l\.c)\.?$/i.test(suffix) &&
+      !isBareRegion(suffix);
+    const isDepartment = prev !== undefined && DEPARTMENT_RE.test(piece) && titleScore(prev) > 0;
+    if (prev !== undefined && (isSuffix || isDepartment)) merged[merged.length - 1] = `${prev}, ${piece}`;
+    else merged.push(piece);
+  }
+  // A trailing "City, ST" (or "City, Country") is the location.
+  for (let n = Math.min(3, merged.length); n >= 1; n--) {
+    const tail = merged.slice(merged.length - n).join(', ');
+    const location = n === 1 ? (isBareRegion(tail) ? tail : null) : locationIn(tail);
+    if (location !== null && location === tail) {
+      return [...merged.slice(0, merged.length - n).map((text) => ({ text, kind: null })), { text: tail, kind: 'location' as const }];
+    }
+  }
+  return merged.map((text) => ({ text, kind: null }));
+}
+
+/** A private-use character, which extracted text does not hold, standing in for a comma inside brackets. */
+const BRACKETED_COMMA = '\uE000';
+
+/**
+ * The pieces of a chunk between separators, keeping bracketed asides whole: "Ratio Labs, Inc. (became
+ * Acme, Inc.), Atlanta" has three pieces, not four.
+ */
+function outsideBrackets(chunk: string, separator: RegExp): string[] {
+  const masked = chunk.replace(/[([][^()[\]]*[)\]]/g, (aside) => aside.replaceAll(',', BRACKETED_COMMA));
+  return masked.split(separator).map((piece) => piece.replaceAll(BRACKETED_COMMA, ','));
+}
+
+/** A line that is only a place: "Denver, Colorado", "Austin, TX". */
+export function isLocationLine(text: string): boolean {
+  const parts = splitParts(text);
+  return parts.length === 1 && parts[0]!.kind === 'location';
+}
+
+function isBareRegion(text: string): boolean {
+  if (REGION_CODES.has(text) && /^[A-Z]{2}$/.test(text)) return true;
+  // "Pittsburgh PA", "San Antonio TX": a city and state code without the comma.
+  const code = CITY_CODE_RE.exec(text)?.[1];
+  return code !== undefined && REGION_CODES.has(code) && !COMPANY_SUFFIXES.has(code.toLowerCase());
+}
+
+export function isNameLike(text: string): boolean {
+  if (text.length < 2 || text.length > 90) return false;
+  if (!/^[\p{Lu}\d"“'(&]/u.test(text)) return false;
+  return /\p{L}{2}/u.test(text);
+}
+
+export function partScore(text: string): number {
+  const open = splitParts(text).filter((p) => p.kind !== 'location');
+  return Math.max(0, ...open.map((p) => (p.kind !== null ? 2 : Math.max(titleScore(p.text), companyScore(p.text)))));
+}
+
+/** A header line that names a role on its own: "Assistant Principal, Elm Park School, Spring, TX". */
+export function isCompleteHeader(text: string): boolean {
+  const named = splitParts(text).filter((p) => p.kind !== 'location' && p.text !== '');
+  return named.length >= 2 && named.some((p) => p.kind === 'title' || titleScore(p.text) >= 1);
+}

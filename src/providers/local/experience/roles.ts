@@ -1,0 +1,347 @@
+import type { DateRange } from '../dates.js';
+import { companyScore, endsInJobNoun, isOrganisationLike, titleScore } from '../entities.js';
+import { isKnownTitle } from '../../../taxonomy/index.js';
+import { TITLE_HEADS } from '../vocab.js';
+import type { Experience } from '../../../domain/index.js';
+import { type Part, splitParts, cleanValue, isNameLike } from './header.js';
+import type { Row } from './rows.js';
+
+/**
+ * From a role's header parts to its title and company (assign, then the look-ahead and leftovers that fill
+ * what is still missing), and the roles one header holds: undated sub-roles, co-titles, split titles.
+ */
+
+export interface Draft {
+  title: string | null;
+  company: string | null;
+  location: string | null;
+  range: DateRange;
+  /** Rows consumed as header by a look-ahead (not body). */
+  usedRows: number[];
+  /** No header lines of its own: the role sits on the anchor line (a sub-role under a company). */
+  bare: boolean;
+  body: Row[];
+  /** Header phrases neither recognised as a title nor as a company. */
+  leftovers: string[];
+  /** Those of them that stand alone on their line. */
+  aloneLeftovers: string[];
+}
+
+const NO_RANGE: DateRange = { start: null, end: null, current: false, closed: false, index: 0, length: 0 };
+
+export function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
+  const draft: Draft = { title: null, company: null, location: null, range, usedRows: [], bare, body: [], leftovers: [], aloneLeftovers: [] };
+  const open: Part[] = [];
+  for (const p of parts) {
+    if (p.text === '') continue;
+    if (p.kind === 'title' && draft.title === null) draft.title = p.text;
+    else if (p.kind === 'company' && draft.company === null) draft.company = p.text;
+    else if (p.kind === 'location' && draft.location === null) draft.location = p.text;
+    else if (p.kind === null && isNameLike(p.text)) open.push(p);
+  }
+  const scored = open.map((p) => ({ text: p.text, t: titleScore(p.text), c: companyScore(p.text), alone: p.alone === true }));
+  const client = parts.find((p) => p.kind === 'client' && p.text !== '');
+  if (draft.title === null) {
+    const best = scored.filter((s) => s.t >= 1 && s.t >= s.c).sort((x, y) => y.t - x.t)[0];
+    if (best !== undefined) draft.title = best.text;
+  }
+  if (draft.company === null) {
+    const best = scored.filter((s) => s.text !== draft.title && s.c >= 1 && s.c > s.t && isOrganisationLike(s.text)).sort((x, y) => y.c - x.c)[0];
+    if (best !== undefined) draft.company = best.text;
+  }
+  if (draft.company === null && client !== undefined && !scored.some((s) => s.text !== draft.title && isOrganisationLike(s.text) && s.t < 1)) {
+    draft.company = client.text;
+  }
+  // Digits cost a phrase its title score, but a name may carry them: "Rapid9", "Studio 54".
+  const named = (x: { text: string; t: number }): boolean => x.t > -1 || /^\p{Lu}[\p{L}&' ]*\d{1,2}$/u.test(x.text);
+  const left = scored.filter((s) => s.text !== draft.title && s.text !== draft.company && named(s));
+  draft.leftovers = left.map((s) => s.text);
+  draft.aloneLeftovers = left.filter((s) => s.alone).map((s) => s.text);
+  return draft;
+}
+
+/**
+ * "Special Education Teacher Maple Elementary School": a known job title run into the organisation's name
+ * with no separator. Only a title the taxonomy knows, so "Northeast Teacher Academy" stays whole.
+ */
+function titleBeforeName(text: string): [string, string] | null {
+  const words = text.split(/\s+/);
+  for (let n = Math.min(5, words.length - 2); n >= 1; n--) {
+    const title = words.slice(0, n).join(' ');
+    const name = words.slice(n).join(' ');
+    if (isKnownTitle(title) && endsInJobNoun(title) && /^\p{Lu}/u.test(name) && companyScore(name) >= 1 && titleScore(name) < 1 && isOrganisationLike(name)) return [title, name];
+  }
+  return null;
+}
+
+/**
+ * Unrecognised phrases of the header fill the slots still empty. Titles are the recognisable half (the
+ * taxonomy knows tens of thousands), so a lone unknown phrase is the company; two are "Title, Company".
+ */
+export function fillFromLeftovers(draft: Draft): void {
+  if (draft.title === null && draft.company !== null) {
+    const split = titleBeforeName(draft.company);
+    if (split !== null) [draft.title, draft.company] = split;
+  }
+  const rest = draft.leftovers.filter(isOrganisationLike);
+  // A name alone on its line is the likelier company than a comma part after the title ("Director, Mobile").
+  const company = draft.aloneLeftovers.find(isOrganisationLike) ?? rest[0];
+  if (draft.company === null && draft.title !== null && company !== undefined) draft.company = company;
+  // A second organisation ("Field Campus, State University") is not the title the header left out.
+  else if (draft.title === null && draft.company !== null) draft.title = rest.find((text) => !/\d/.test(text) && companyScore(text) < 1) ?? null;
+  else if (draft.title === null && draft.company === null) {
+    if (rest.length >= 2) {
+      draft.title = rest[0]!;
+      draft.company = rest[1]!;
+    } else if (rest.length === 1) {
+      draft.company = rest[0]!;
+    }
+  }
+}
+
+/** The missing title (or company) on a short line among the first lines of the role's body. */
+export function fillFromWindow(
+  draft: Draft,
+  rows: readonly Row[],
+  anchor: number,
+  next: number,
+  want: 'title' | 'company',
+  own: readonly number[],
+  claimed: ReadonlySet<number>,
+): void {
+  const start = Math.max(anchor, ...own, ...draft.usedRows) + 1;
+  for (let j = start; j < Math.min(next, start + 4); j++) {
+    const row = rows[j]!;
+    if (row.line.bullet) break;
+    if (!row.header && want === 'title' && !claimed.has(j)) {
+      // The role's text opens with the title: "Senior Paralegal. Drafted pleadings…", "Vice President – Led…".
+      const lead = titleLead(row.line.text);
+      if (lead !== null) {
+        draft.title = lead;
+        return;
+      }
+    }
+    if (!row.header || claimed.has(j) || draft.usedRows.includes(j)) continue;
+    for (const p of splitParts(row.line.text)) {
+      if (p.kind !== null && p.kind !== want) continue;
+      const score = want === 'title' ? titleScore(p.text) : companyScore(p.text);
+      const other = want === 'title' ? companyScore(p.text) : titleScore(p.text);
+      // "Title / 2009 – 2014 / Acme Learning / City, ST": the line right under the date names the company
+      // even when nothing marks it as one, as long as it is not a title.
+      const adjacent = want === 'company' && j === start && p.kind === null && draft.title !== null && other < 1 && isNameLike(p.text) && isOrganisationLike(p.text) && !FIELD_ROW_RE.test(row.line.text);
+      const scored = score >= 1.5 && score > other && (want === 'title' || isOrganisationLike(p.text));
+      if ((p.kind === want || adjacent || scored) && p.text !== draft.title && p.text !== draft.company) {
+        draft[want] = p.text;
+        draft.usedRows.push(j);
+        return;
+      }
+    }
+  }
+}
+
+/** "Salary | $89,000", "Hours: 40/Week": a field of a form, never a name. */
+const FIELD_ROW_RE = /^\p{L}[\p{L} ]{1,24}\s*[:：|]\s*[$€£\d]/u;
+
+/** "Position | Associate", "(Designation: Software Intern)", "Key Role: UI Designer". */
+const TITLE_FIELD_RE = /(?:^|\()(?:(?:key\s+)?role|position(?:\s+held)?|job\s+title|designation)\s*[:：|]\s*([^()|]{2,60}?)\s*(?:[.()|]|$)/i;
+
+/**
+ * A title labelled as one within the role's first ten lines: form-like resumes put salary, hours and manager
+ * lines before it, out of reach of the header look-ahead.
+ */
+export function labelledTitleBelow(rows: readonly Row[], anchor: number, next: number, claimed: ReadonlySet<number>): string | null {
+  for (let j = anchor + 1; j < Math.min(next, anchor + 10); j++) {
+    const row = rows[j]!;
+    if (row.line.bullet || claimed.has(j)) continue;
+    const title = TITLE_FIELD_RE.exec(row.line.text)?.[1]?.trim();
+    if (title !== undefined && titleScore(title) >= 1 && isNameLike(title)) return title;
+  }
+  return null;
+}
+
+const TITLE_LEAD_RE = /^(\p{Lu}[^.:;!?–—]{1,60}?)(?:\.\s+|\s+[-–—]\s+|:\s+)\p{Lu}/u;
+
+/** "Lead engineer on the payments team.", "Intern for the morning show.": the title, then what it was for. */
+const TITLE_FOR_RE = /^(\p{Lu}[\p{L} .'/&-]{1,50}?)\s+(?:for|on|with|in)\s+(?:the|a|an|our|its|their|\p{Lu})/u;
+
+/** "Senior Litigation Paralegal. Assigned to…": the title that opens a paragraph, when it reads as one. */
+function titleLead(text: string): string | null {
+  const lead = (TITLE_LEAD_RE.exec(text) ?? TITLE_FOR_RE.exec(text))?.[1]?.trim();
+  // "Sun Certified Developer for Java Web Services" names a credential, not a position.
+  if (lead === undefined || lead.split(/\s+/).length > 7 || /\bcertified\b/i.test(lead)) return null;
+  return titleScore(lead) >= 2 && endsInJobNoun(lead) && companyScore(lead) < 1 && isOrganisationLike(lead) ? lead : null;
+}
+
+/**
+ * "Acme Ltd, 2010 – Present / Senior Manager / • … / Project Lead / • …": a line naming only a job title,
+ * between paragraphs of the role's text, is another position held at the same company; a title line and an
+ * organisation line together there are a position elsewhere (see undatedPair). Their dates are not written,
+ * so they keep none; each takes the text that follows it.
+ */
+export function withUndatedSubRoles(draft: Draft): Draft[] {
+  const out: Draft[] = [draft];
+  const body = draft.body;
+  draft.body = [];
+  let lead: string | null;
+  for (let i = 0; i < body.length; i++) {
+    const row = body[i]!;
+    const prev = body[i - 1];
+    const next = body[i + 1];
+    const opens = prev === undefined ? row.line.blockStart : row.line.blockStart || !prev.header;
+    const pair = opens ? undatedPair(body, i) : null;
+    if (pair !== null) {
+      out.push({ ...draft, ...pair, location: null, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+      i++;
+    } else if (draft.company !== null && opens && next !== undefined && !next.header && isTitleOnly(row)) {
+      out.push({ ...draft, title: cleanValue(row.line.text), range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+    } else if (draft.company !== null && row.line.blockStart && !row.header && (lead = titleLead(row.line.text)) !== null) {
+      // "Senior Paralegal. Assigned to…" opening a paragraph: the role's title if it has none yet, else
+      // another position at the same company.
+      const current = out.at(-1)!;
+      if (current.title === null) current.title = lead;
+      else if (current.title !== lead) out.push({ ...draft, title: lead, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+      out.at(-1)!.body.push(row);
+    } else {
+      out.at(-1)!.body.push(row);
+    }
+  }
+  return out;
+}
+
+/**
+ * "MICROSOFT CORPORATION / Software Design Engineer, Intern / Implemented…" inside another role's text: two
+ * header lines, one a plain job title and the other an organisation, before text of their own, are a role
+ * whose dates were not written next to it (or were extracted elsewhere).
+ */
+function undatedPair(body: readonly Row[], i: number): { title: string; company: string } | null {
+  const [a, b, after] = [body[i]!, body[i + 1], body[i + 2]];
+  if (b === undefined || after === undefined || !a.header || !b.header || after.header || b.line.blockStart) return null;
+  const titleFirst = titleOfLine(a.line.text);
+  const title = titleFirst ?? titleOfLine(b.line.text);
+  const company = companyOfLine((titleFirst !== null ? b : a).line.text);
+  return title !== null && company !== null ? { title, company } : null;
+}
+
+/** "Software Design Engineer, Intern": a line of job titles only, its first one returned. */
+function titleOfLine(text: string): string | null {
+  const parts = splitParts(text).filter((p) => p.kind !== 'location');
+  if (parts.length === 0 || /["“”()]/.test(text)) return null;
+  const ok = parts.every((p) => p.kind === null && titleScore(p.text) >= 1.5 && companyScore(p.text) < 1 && isNameLike(p.text));
+  const first = parts[0]!.text;
+  return ok && titleScore(first) >= 2 && endsInJobNoun(first) ? first : null;
+}
+
+/**
+ * "MICROSOFT CORPORATION", "Acme Labs, Austin, TX", "Hale Library, Northfield College of Medicine": one
+ * organisation (or a unit and its parent), a place at most; the first name is the company.
+ */
+function companyOfLine(text: string): string | null {
+  const parts = splitParts(text).filter((p) => p.kind !== 'location');
+  if (parts.length === 0 || parts.length > 2) return null;
+  const names = parts.every((p) => p.kind === null && isNameLike(p.text) && isOrganisationLike(p.text) && titleScore(p.text) < 1);
+  return names ? parts[0]!.text : null;
+}
+
+/** A header row that is nothing but a job title: "Technical Lead", "Oracle Developer/Application Architect". */
+function isTitleOnly(row: Row): boolean {
+  const text = row.line.text;
+  if (!row.header || row.line.bullet || /[.:：]$/.test(text) || text.split(/\s+/).length > 8) return false;
+  const parts = splitParts(text);
+  return parts.length === 1 && parts[0]!.kind === null && titleScore(parts[0]!.text) >= 2 && companyScore(parts[0]!.text) < 1;
+}
+
+/**
+ * "Company, City / 1999 – 2005" followed by "Senior Manager 2002 – 2005", "Manager 2000 – 2002": the
+ * company-only role is a group, and its company belongs to the titled roles inside it. A bare sub-role
+ * (title on the date line, no header of its own) continues the company of the role before it.
+ */
+export function groupUnderCompanies(roles: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  let group: Draft | null = null;
+  for (const role of roles) {
+    if (role.company !== null && role.title === null) {
+      group = role;
+      out.push(role);
+      continue;
+    }
+    if (role.company === null && role.title !== null) {
+      const parent = group ?? (role.bare ? (out.at(-1) ?? null) : null);
+      if (parent !== null && parent.company !== null) {
+        role.company = parent.company;
+        role.location ??= parent.location;
+        const at = parent.title === null ? out.indexOf(parent) : -1;
+        if (at >= 0) {
+          // The group's own entry gives way to its first titled role, which inherits its text.
+          out.splice(at, 1);
+          role.body = [...parent.body, ...role.body];
+        }
+      }
+    } else {
+      group = null;
+    }
+    out.push(role);
+  }
+  return out;
+}
+
+/**
+ * "Personal Trainer, Nutritionist, Boxing Coach, Acme Gym": the header names more than one position. The
+ * title chosen keeps the role's text; each further phrase that reads plainly as a job title (it ends in one)
+ * is a role of its own at the same company and dates.
+ */
+export function withCoTitles(draft: Draft): Experience[] {
+  const role = toExperience(draft);
+  if (draft.title === null) return [role];
+  const others = draft.leftovers.filter((t) => t !== draft.company && isPlainTitle(t));
+  return [role, ...others.map((title) => ({ ...role, title, description: null, highlights: [] }))];
+}
+
+/** "Head Boxing Coach": capitalised words ending in a job noun, nothing else (no digits, brackets or "&"). */
+function isPlainTitle(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length > 6 || /[\d()&]/.test(text) || !TITLE_HEADS.has(words.at(-1)!.toLowerCase())) return false;
+  if (!words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|for|the|in)$/.test(w))) return false;
+  return titleScore(text) >= 2 && companyScore(text) < 1;
+}
+
+/**
+ * "Paralegal/Bookkeeper", "Founder and CEO", "Owner, Trainer & Consultant": one header naming several
+ * positions held over the same period. Each becomes a role of its own, at the same company and dates, the
+ * first keeping the role's text. Only when every part reads as a job title: "Java/J2EE Developer" or
+ * "Director of Finance / Program Management" is one title.
+ */
+export function perTitle(role: Experience): Experience[] {
+  const titles = role.title === null ? [] : titleParts(role.title);
+  if (titles.length < 2) return [role];
+  return titles.map((title, i) => (i === 0 ? { ...role, title } : { ...role, title, description: null, highlights: [] }));
+}
+
+const TITLE_JOIN_RE = /\s*\/\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/;
+
+function titleParts(title: string): string[] {
+  // Joins inside brackets are part of one title: "Teacher (1st & 3rd Grade)".
+  if (/[()[\]]/.test(title)) return [title];
+  const parts = title.split(TITLE_JOIN_RE).map((p) => p.trim());
+  if (parts.length < 2 || parts.length > 4) return [title];
+  return parts.every((p) => p.length > 1 && titleScore(p) >= 1.5 && companyScore(p) < 1) ? parts : [title];
+}
+
+export function toExperience(draft: Draft): Experience {
+  const highlights: string[] = [];
+  const prose: string[] = [];
+  for (const row of draft.body) {
+    if (row.line.bullet) highlights.push(row.line.text);
+    else if (highlights.length > 0 && /^[\p{Ll}]/u.test(row.line.text)) highlights[highlights.length - 1] += ` ${row.line.text}`;
+    else prose.push(row.line.text);
+  }
+  return {
+    title: draft.title,
+    company: draft.company,
+    location: draft.location,
+    start: draft.range.start,
+    end: draft.range.current ? null : draft.range.end,
+    current: draft.range.current,
+    description: prose.length > 0 ? prose.join('\n') : null,
+    highlights,
+  };
+}

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Education } from '../src/domain/index.js';
+import { findInstitution, parseEducation } from '../src/providers/local/education.js';
+import { toLines } from '../src/providers/local/normalise.js';
+
+/** Education lines written for these tests (invented schools and places). */
+const REFERENCE = new Date('2024-06-01T00:00:00Z');
+const educationOf = (text: string): Education[] => parseEducation(toLines(text), { referenceDate: REFERENCE });
+
+describe('degree phrases', () => {
+  it('keeps the field after the degree restated as an abbreviation in brackets', () => {
+    const [entry] = educationOf('Master of Science (M.S.) in Marine Biology, Northfield University, 2015');
+    assert.equal(entry?.degree, 'Master of Science (M.S.) in Marine Biology');
+    assert.equal(entry?.field, 'Marine Biology');
+    assert.equal(entry?.institution, 'Northfield University');
+    // A bracket that is no degree abbreviation still ends the degree.
+    assert.equal(educationOf('Master of Science (Remote) in 2015')[0]?.degree, 'Master of Science (Remote)');
+  });
+
+  it('keeps a field written after a dash, but not a school or a place', () => {
+    const [dashed] = educationOf('Bachelor of Arts - Economics, 2004\nLakeview University');
+    assert.equal(dashed?.degree, 'Bachelor of Arts - Economics');
+    assert.equal(dashed?.field, 'Economics');
+    const [school] = educationOf('Bachelor of Arts - Lakeview University, 2004');
+    assert.equal(school?.degree, 'Bachelor of Arts');
+    assert.equal(school?.institution, 'Lakeview University');
+    assert.equal(educationOf('Master of Science - Denver, CO, 2010')[0]?.degree, 'Master of Science');
+  });
+
+  it('drops a British degree class after the field', () => {
+    assert.equal(educationOf('2009-2012 Eastbrook University\nBSc, Software Engineering 2:1')[0]?.degree, 'BSc, Software Engineering');
+  });
+
+  it('reads "Education Specialist", "Degree of Bachelor of …" and BCL', () => {
+    const [eds] = educationOf('Ridgeview State University, Ridgeview\nEducation Specialist-School Psychology, 2011');
+    assert.equal(eds?.degree, 'Education Specialist-School Psychology');
+    assert.equal(eds?.degreeLevel, 'other');
+    assert.equal(eds?.institution, 'Ridgeview State University');
+    const [formal] = educationOf('Degree of Bachelor of Nursing to be conferred June 2025');
+    assert.equal(formal?.degree, 'Degree of Bachelor of Nursing');
+    assert.equal(formal?.degreeLevel, 'bachelor');
+    const [bcl] = educationOf('BCL Law and German (grade 2.1)');
+    assert.equal(bcl?.degree, 'BCL Law and German');
+    assert.equal(bcl?.degreeLevel, 'bachelor');
+  });
+
+  it('drops the "of" a school name cut away', () => {
+    const [entry] = educationOf('Admitted to study the award of PhD degree of Westfield University, admission 2019');
+    assert.equal(entry?.degree, 'PhD degree');
+    assert.equal(entry?.institution, 'Westfield University');
+  });
+});
+
+describe('institution names', () => {
+  it('reads a state university system by its acronym, a faculty and a training centre', () => {
+    assert.equal(findInstitution('SUNY Westbrook, 1999, Counselling'), 'SUNY Westbrook');
+    assert.equal(findInstitution('Faculty of Arts and Letters, Lyon'), 'Faculty of Arts and Letters');
+    assert.equal(findInstitution('Harbourside Nursing Training Centre, Mombasa'), 'Harbourside Nursing Training Centre');
+  });
+
+  it('finds a school named inside a sentence after "at", "in" or an award\'s "of"', () => {
+    assert.equal(findInstitution('Spent one year in University of Tarnow'), 'University of Tarnow');
+    assert.equal(findInstitution('Awarded Diploma in Midwifery (DMW) of Eastbrook University.'), 'Eastbrook University');
+    const [entry] = educationOf('Awarded Master of Public Policy (MPP) Degree of Westfield\nUniversity.');
+    assert.equal(entry?.institution, 'Westfield University');
+  });
+
+  it('does not read memberships, sentences or publishers as schools', () => {
+    assert.equal(findInstitution('Admitted as a full member of the Chartered Institute of Surveyors'), null);
+    assert.equal(findInstitution('Ran workshops in the fields of Counselling & School Psychology'), null);
+    assert.equal(findInstitution('Published by Lakeside University Press'), null);
+  });
+});
+
+describe('degree or job', () => {
+  it('reads "Education Specialist" as a degree only with its field or abbreviation after it', () => {
+    assert.equal(educationOf('Education Specialist (Ed.S.) in Reading, Hillcrest University')[0]?.degreeLevel, 'other');
+    assert.deepEqual(educationOf('Education Specialist, Hillside Elementary School, 2012'), [
+      { degree: null, degreeLevel: null, field: null, institution: 'Hillside Elementary School', graduationYear: 2012 },
+    ]);
+  });
+});
