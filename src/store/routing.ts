@@ -75,16 +75,8 @@ export async function writeRouting(db: Db, change: RoutingWrite): Promise<number
 }
 
 export async function listRoutingAudit(db: Db, limit = 100): Promise<AuditEntry[]> {
-  const { rows } = await db.query<{
-    id: number | string;
-    at: Date | string;
-    actor: string;
-    action: string;
-    reason: string | null;
-    version: number;
-    before: unknown;
-    after: unknown;
-  }>('SELECT id, at, actor, action, reason, version, before, after FROM routing_audit ORDER BY id DESC LIMIT $1', [limit]);
+  // The driver returns BIGSERIAL ids as strings and timestamps as Dates.
+  const { rows } = await db.query<Omit<AuditEntry, 'id' | 'at'> & { id: number | string; at: Date | string }>('SELECT id, at, actor, action, reason, version, before, after FROM routing_audit ORDER BY id DESC LIMIT $1', [limit]);
   return rows.map((r) => ({ ...r, id: Number(r.id), at: new Date(r.at).toISOString() }));
 }
 

@@ -8,7 +8,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { assertEmbeddable, batchesOf, estimateTokens, priceUsage, withDeadline, type PriceTable } from '../common/index.js';
+import { assertEmbeddable, batchesOf, estimateTokens, priceUsage, vectorShapeProblem, withDeadline, type PriceTable } from '../common/index.js';
 import { baseModelId, createBedrockClient, type BedrockClientOptions } from './client.js';
 import {
   COHERE_V3_DIMENSIONS,
@@ -117,9 +117,8 @@ export class BedrockEmbedder implements Embedder {
       throw this.#modelError(`Bedrock returned an unexpected ${this.#family.name} body: ${(error as Error).message.slice(0, 300)}`);
     }
     const { vectors, inputTokens } = parsed;
-    if (vectors.length !== texts.length || vectors.some((v) => v.length !== this.space.dimensions)) {
-      throw this.#modelError(`Expected ${texts.length} vector(s) of ${this.space.dimensions} dimensions, got ${vectors.map((v) => v.length).join(', ')}.`);
-    }
+    const problem = vectorShapeProblem(vectors, texts.length, this.space.dimensions);
+    if (problem !== null) throw this.#modelError(`Bedrock returned ${problem}.`);
     return { vectors: vectors.map((v) => Float32Array.from(v)), inputTokens: inputTokens ?? headerTokens ?? estimateTokens(texts) };
   }
 

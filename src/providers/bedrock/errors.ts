@@ -1,14 +1,5 @@
 import { ProviderError, type ProviderErrorCode } from '../../domain/index.js';
-import { classifyAwsFailure, isNetworkFailure } from '../common/aws-errors.js';
-
-/** What an SDK error carries, whichever class the SDK gave it. */
-interface SdkErrorShape {
-  name?: string;
-  message?: string;
-  code?: string;
-  $metadata?: { httpStatusCode?: number; requestId?: string };
-  $response?: { headers?: Record<string, string | undefined> };
-}
+import { asAwsSdkError, classifyAwsFailure, isNetworkFailure, retryAfterSeconds } from '../common/aws-errors.js';
 
 const CODE_BY_NAME: Readonly<Record<string, ProviderErrorCode>> = {
   ThrottlingException: 'throttled',
@@ -42,15 +33,15 @@ const CODE_BY_NAME: Readonly<Record<string, ProviderErrorCode>> = {
  */
 export function toProviderError(error: unknown, provider = 'bedrock'): ProviderError {
   if (error instanceof ProviderError) return error;
-  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
+  const e = asAwsSdkError(error);
   const name = e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
   const code = classify(name, status, e.code);
-  const retryAfter = Number(e.$response?.headers?.['retry-after']);
+  const retryAfter = retryAfterSeconds(e.$response?.headers);
   return new ProviderError(code, `Bedrock ${name}${status === undefined ? '' : ` (HTTP ${status})`}: ${e.message ?? 'no message'}`, {
     provider,
     ...(name === 'ServiceQuotaExceededException' ? { retryable: false } : {}),
-    ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+    ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
     details: { name, status, requestId: e.$metadata?.requestId, ...(e.code === undefined ? {} : { code: e.code }) },
   });
 }

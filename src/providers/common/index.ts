@@ -1,6 +1,6 @@
 export { toParsedResume, type ResultMeta } from './assemble.js';
 export { withDeadline } from './deadline.js';
-export { assertEmbeddable, batchesOf } from './texts.js';
+export { assertEmbeddable, batchesOf, vectorShapeProblem } from './texts.js';
 export { groundResumeFields, type GroundedFields } from './grounding.js';
 export { STRICT_SCHEMA_FORMATS, STRICT_SCHEMA_KEYWORDS, strictResumeFieldsSchema, strictSchemaViolations, toStrictJsonSchema } from './json-schema.js';
 export { parseResumeWithLlm, type Conversation, type LlmParseOptions } from './llm-parse.js';

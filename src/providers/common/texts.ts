@@ -13,3 +13,13 @@ export function batchesOf<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
   return batches;
 }
+
+/**
+ * Why an embedding answer does not fit its request (vectors missing, extra, or of another size), or null
+ * when it does. Each provider wraps it in its own error, since what to check next differs between them.
+ */
+export function vectorShapeProblem(vectors: readonly ArrayLike<number>[], texts: number, dimensions: number): string | null {
+  if (vectors.length === texts && vectors.every((v) => v.length === dimensions)) return null;
+  const sizes = [...new Set(vectors.map((v) => v.length))].join('/');
+  return `${vectors.length} vector(s) of ${sizes || 0} dimensions for ${texts} text(s); configured ${dimensions} dimensions`;
+}

@@ -7,7 +7,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { assertEmbeddable, batchesOf, estimateTokens, priceUsage, withDeadline, type PriceTable } from '../common/index.js';
+import { assertEmbeddable, batchesOf, estimateTokens, priceUsage, vectorShapeProblem, withDeadline, type PriceTable } from '../common/index.js';
 import { parseRetryAfter, PROVIDER, toProviderError } from './errors.js';
 import { toSentenceVectors } from './pooling.js';
 import { withRetry, type RetryPolicy } from './retry.js';
@@ -93,12 +93,8 @@ export class HuggingFaceEmbedder implements Embedder {
     }
     const vectors = toSentenceVectors(output, inputs.length);
     if (typeof vectors === 'string') throw new ProviderError('output_invalid', `Hugging Face feature extraction: ${vectors}.`, { provider: PROVIDER });
-    const wrong = vectors.find((v) => v.length !== this.space.dimensions);
-    if (wrong) {
-      throw new ProviderError('output_invalid', `Hugging Face returned a ${wrong.length}-dimensional vector; ${this.space.dimensions} were configured.`, {
-        provider: PROVIDER,
-      });
-    }
+    const problem = vectorShapeProblem(vectors, inputs.length, this.space.dimensions);
+    if (problem !== null) throw new ProviderError('output_invalid', `Hugging Face returned ${problem}.`, { provider: PROVIDER });
     return vectors;
   }
 

@@ -11,7 +11,7 @@ import {
   type Embedder,
   type EmbeddingSpace,
 } from '../../domain/index.js';
-import { assertEmbeddable, batchesOf, estimateTokens, withDeadline } from '../common/index.js';
+import { assertEmbeddable, batchesOf, estimateTokens, vectorShapeProblem, withDeadline } from '../common/index.js';
 import { toProviderError } from './errors.js';
 import { parseVectors, requestBody, type FormatOptions, type SageMakerFormat } from './formats.js';
 
@@ -105,11 +105,8 @@ export class SageMakerEmbedder implements Embedder {
     } catch (error) {
       throw this.#modelError(`SageMaker returned an unexpected ${o.format} body: ${(error as Error).message}`);
     }
-    if (vectors.length !== texts.length || vectors.some((v) => v.length !== this.space.dimensions)) {
-      throw this.#modelError(
-        `Endpoint ${o.endpointName} returned ${vectors.length} vector(s) of ${[...new Set(vectors.map((v) => v.length))].join('/')} dimensions; configured ${this.space.dimensions} for ${texts.length} text(s). Check the dimensions setting and the format.`,
-      );
-    }
+    const problem = vectorShapeProblem(vectors, texts.length, this.space.dimensions);
+    if (problem !== null) throw this.#modelError(`Endpoint ${o.endpointName} returned ${problem}. Check the dimensions setting and the format.`);
     return vectors.map((v) => Float32Array.from(v));
   }
 

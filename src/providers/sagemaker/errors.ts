@@ -1,13 +1,7 @@
 import { ProviderError, type ProviderErrorCode } from '../../domain/index.js';
-import { classifyAwsFailure } from '../common/aws-errors.js';
+import { asAwsSdkError, classifyAwsFailure, retryAfterSeconds, type AwsSdkErrorShape } from '../common/aws-errors.js';
 
-interface SdkErrorShape {
-  name?: string;
-  message?: string;
-  code?: string;
-  $metadata?: { httpStatusCode?: number; requestId?: string };
-  /** The raw HTTP response; the SDK keeps it on every service error (non-enumerable). */
-  $response?: { headers?: Record<string, string | undefined> };
+interface SageMakerErrorShape extends AwsSdkErrorShape {
   /** ModelError only: the status the container itself answered with. */
   OriginalStatusCode?: number;
 }
@@ -48,17 +42,17 @@ const ENDPOINT_NOT_FOUND_RE = /endpoint .* not found/i;
 /** Classifies a SageMaker Runtime failure (after the SDK's own retries) into our stable codes. */
 export function toProviderError(error: unknown, provider = 'sagemaker'): ProviderError {
   if (error instanceof ProviderError) return error;
-  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
+  const e: SageMakerErrorShape = asAwsSdkError(error);
   const name = e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
   const code = name === 'ModelError' ? fromContainerStatus(e.OriginalStatusCode) : (CODE_BY_NAME[name] ?? classifyAwsFailure(status, e.code));
   const endpointNotFound = name === 'ValidationError' && ENDPOINT_NOT_FOUND_RE.test(e.message ?? '');
   let message = `SageMaker ${name}${status === undefined ? '' : ` (HTTP ${status})`}: ${e.message ?? 'no message'}`;
   if (endpointNotFound) message += ' — check the endpoint name, the region, and that the endpoint is InService.';
-  const retryAfterSeconds = retryAfter(e.$response?.headers);
+  const retryAfter = retryAfterSeconds(e.$response?.headers);
   return new ProviderError(code, message, {
     provider,
-    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
     details: {
       name,
       status,
@@ -80,23 +74,4 @@ function fromContainerStatus(original: number | undefined): ProviderErrorCode {
   if (original === 503) return 'unavailable';
   if (original !== undefined && original >= 400 && original < 500) return 'invalid_request';
   return 'model_error';
-}
-
-
-/**
- * Seconds to wait, if the response said. SageMaker documents no Retry-After, but the SDK's retry strategy
- * honours `retry-after` (seconds or an HTTP date) and `x-amz-retry-after` (milliseconds) from any AWS
- * service, so we pass on whichever arrived.
- */
-function retryAfter(headers: Record<string, string | undefined> | undefined): number | undefined {
-  if (!headers) return undefined;
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  const ms = Number.parseFloat(lower['x-amz-retry-after'] ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return ms / 1000;
-  const value = lower['retry-after'];
-  if (!value) return undefined;
-  const seconds = Number.parseFloat(value);
-  if (Number.isFinite(seconds)) return Math.max(seconds, 0);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max((date - Date.now()) / 1000, 0);
 }
