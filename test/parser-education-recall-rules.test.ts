@@ -81,3 +81,68 @@ describe('degree or job', () => {
     ]);
   });
 });
+
+describe('layouts and vocabulary (recall round 2)', () => {
+  it('pairs a column of degree abbreviations with the column of schools below it', () => {
+    const entries = educationOf('Ph.D.\nM.A.\nB.A.\nLakeview University: Sociology, 2001\nSUNY Westbrook, 1995, Economics\nHillcrest College: Philosophy, 1990, Magna cum laude');
+    assert.deepEqual(
+      entries.map((e) => [e.degree, e.field, e.institution, e.graduationYear]),
+      [
+        ['Ph.D.', 'Sociology', 'Lakeview University', 2001],
+        ['M.A.', 'Economics', 'SUNY Westbrook', 1995],
+        ['B.A.', 'Philosophy', 'Hillcrest College', 1990],
+      ],
+    );
+    // Fewer school lines than degrees: no pairing, each line read on its own.
+    assert.equal(educationOf('Ph.D.\nM.A.\nLakeview University, 2001')[0]?.institution, null);
+  });
+
+  it('reads schools named in their own language', () => {
+    assert.equal(findInstitution('Ecole Supérieure de Commerce, Lyon'), 'Ecole Supérieure de Commerce');
+    assert.equal(findInstitution('Universiteit Brugge, Belgium'), 'Universiteit Brugge');
+    assert.equal(findInstitution('Technische Hochschule Nordstadt'), 'Technische Hochschule Nordstadt');
+    // The school on the line below a degree is no field of study.
+    const [entry] = educationOf('Diplôme de Gestion\nEcole Marchal\nParis');
+    assert.equal(entry?.degree, 'Diplôme de Gestion');
+    assert.equal(entry?.institution, 'Ecole Marchal');
+  });
+
+  it('reads abbreviations with the major built in, professional and Indian forms, and foreign degree names', () => {
+    for (const [line, level] of [
+      ['BSEE, Northfield University, 2004', 'bachelor'],
+      ['MSCS, Northfield University, 2006', 'master'],
+      ['B.Pharm, Riverside College of Pharmacy', 'bachelor'],
+      ['MBBS, Eastbrook Medical College', 'bachelor'],
+      ['PGDM in Marketing, Lakeview Institute of Management', 'diploma'],
+      ['M.E. in Structural Engineering, Hillcrest Institute of Technology', 'master'],
+      ['P.hD in Chemistry, Northfield University', 'doctorate'],
+      ['DVM, Westfield University, 2012', 'doctorate'],
+      ['Laurea Magistrale in Ingegneria, Università di Nordstadt', 'master'],
+      ['Licenciatura en Derecho, Universidad del Norte', 'bachelor'],
+      ['Baccalauréat Scientifique, Lycée Marchal', 'high-school'],
+      ['Graduate Courses in Education, Hillcrest State University', 'other'],
+    ] as const) {
+      assert.equal(educationOf(line)[0]?.degreeLevel, level, line);
+    }
+    // Initials and state codes stay out.
+    assert.equal(educationOf('(NY: M.E. Sharpe, Inc., 1996)')[0]?.degree ?? null, null);
+  });
+
+  it('reads an unlisted abbreviation before its school as a degree, but not a school acronym', () => {
+    const [mfs] = educationOf('2002-2005\nMFS, Lakeside Motor School');
+    assert.equal(mfs?.degree, 'MFS');
+    assert.equal(mfs?.field, null);
+    assert.equal(mfs?.institution, 'Lakeside Motor School');
+    assert.equal(educationOf('MIT, Sloan School of Management')[0]?.degree, null);
+    assert.equal(educationOf('BLS, Bramble Lakeside School')[0]?.degree, null);
+  });
+
+  it('takes a school without a head word from the line under the degree, before its place or with its years', () => {
+    const [placed] = educationOf('Bachelor of Arts : Business Administration\nRCU Westbrook\nWestbrook, NC');
+    assert.equal(placed?.institution, 'RCU Westbrook');
+    const [dated] = educationOf('MSc International Development\nOxbridge Brookfield, 2003 - 2004');
+    assert.equal(dated?.institution, 'Oxbridge Brookfield');
+    // A field of study under the degree is no school.
+    assert.equal(educationOf('Bachelor of Science, 2004\nComputer Science\nDenver, CO')[0]?.institution, null);
+  });
+});

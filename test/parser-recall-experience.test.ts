@@ -61,7 +61,8 @@ describe('recall: header lines', () => {
 
   it('does not take a second organisation for the missing title', () => {
     const text = ['Sport Skill Laboratory, Northern Plains University, DeKalb, IL, Fall 2019', 'Ran drills and games.'].join('\n');
-    assert.deepEqual(roles(text), [[null, 'Sport Skill Laboratory']]);
+    // The laboratory and its university are one employer, named whole (see "employers: a unit and its parent").
+    assert.deepEqual(roles(text), [[null, 'Sport Skill Laboratory, Northern Plains University']]);
   });
 
   it('keeps "City, ST" as the location after a company named in capitals', () => {
@@ -418,5 +419,98 @@ describe('dates: a year a bullet mentions', () => {
       ['Senior Android Developer', 'Fernhill Apps'],
       ['Android Engineer', 'Bluebell Music'],
     ]);
+  });
+});
+
+describe('roles: one line, no dates', () => {
+  it('reads "Title, Organisation" lines under a dated role as positions of their own', () => {
+    const text = [
+      '2016 to date: Managing Partner, Harrow Lane Advocates, Nairobi',
+      '• Lecturer in Law, Mwangaza University',
+      '• Drafted and reviewed commercial contracts for clients.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Managing Partner', 'Harrow Lane Advocates'],
+      ['Lecturer in Law', 'Mwangaza University'],
+    ]);
+  });
+
+  it('leaves a bullet that names a title and a department, not an organisation', () => {
+    const text = ['2016 – 2020', 'Harrow Lane Advocates', 'Managing Partner', '• Mentor, Litigation Team'].join('\n');
+    assert.deepEqual(roles(text), [['Managing Partner', 'Harrow Lane Advocates']]);
+  });
+});
+
+describe('employers: a unit and its parent', () => {
+  it('names the office and its university together, as the line writes them', () => {
+    const text = ['Office of Student Admissions, Lakeshore University, Chicago, IL', 'Admissions Advisor', 'Sept 2012 – May 2014', '• Read applications.'].join('\n');
+    assert.deepEqual(roles(text), [['Admissions Advisor', 'Office of Student Admissions, Lakeshore University']]);
+  });
+
+  it('keeps a company and its city apart', () => {
+    const text = ['Harbour Telephone Banking, Melbourne', 'Customer Service Advisor', '2009 – 2011', '• Answered calls.'].join('\n');
+    assert.deepEqual(roles(text), [['Customer Service Advisor', 'Harbour Telephone Banking']]);
+  });
+
+  it('keeps a legal suffix written with a full stop on the company', () => {
+    const text = ['Web Developer', 'Quillon, LLC. | Stone Ridge, Georgia', '2015 – 2018', '• Built sites.'].join('\n');
+    assert.deepEqual(roles(text), [['Web Developer', 'Quillon, LLC.']]);
+  });
+});
+
+describe('headers: a description after a spaced hyphen', () => {
+  it('reads the header in front of " - " even when the line is long', () => {
+    const text = [
+      'Intern: Social Media - Brightwave Digital Agency: Plymouth Meeting, PA, a small agency for local shops',
+      'May 2016 to present',
+      '• Planned posts.',
+      'Owner, Crumbsite.com | Remote',
+      'March 2013 to present',
+      '• Wrote weekly recipes.',
+    ].join('\n');
+    assert.deepEqual(
+      read(text).map((e) => [e.title, e.start]),
+      [
+        ['Intern', '2016-05'],
+        ['Owner', '2013-03'],
+      ],
+    );
+  });
+});
+
+describe('titles: several over one department', () => {
+  it('splits "Test Lead / People Manager, QA" and keeps the department on the last', () => {
+    const text = ['Test Lead / People Manager, QA', 'Northwind Lottery Corporation', 'Sep 2011 – Jan 2012', '• Led testing.'].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Test Lead', 'Northwind Lottery Corporation'],
+      ['People Manager, QA', 'Northwind Lottery Corporation'],
+    ]);
+  });
+});
+
+describe('sections: a role\'s referee', () => {
+  it('keeps reading roles after "Reference: name and phone" under a role', () => {
+    const text = [
+      'Jamie Rivers',
+      'Work Experience',
+      '2012 – Present',
+      'Halden Brothers',
+      'Built risk spreadsheets for the trading desk.',
+      'Reference: Jamie Rivers · +1 (312) 555 0182',
+      '2010 – 2011',
+      'Summer Intern, Initrode Inc — Chicago',
+      'Rated highly for analysis.',
+    ].join('\n');
+    const titles = parseResumeText(text, { referenceDate: REFERENCE }).fields.experience.map((e) => e.title);
+    assert.ok(titles.includes('Summer Intern'), JSON.stringify(titles));
+  });
+});
+
+describe('dates: Unicode hyphens', () => {
+  it('reads a range written with a hyphen (U+2010) or minus sign as one range', () => {
+    const [role] = read(['Teacher Assistant, Smithfield Primary School', '2009\u20102011', '• Supported four children.'].join('\n'));
+    assert.deepEqual([role?.start, role?.end], ['2009', '2011']);
+    const [other] = read(['Teacher Assistant, Smithfield Primary School', '2009 \u2212 2011', '• Supported four children.'].join('\n'));
+    assert.deepEqual([other?.start, other?.end], ['2009', '2011']);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { claimedItems, extractSkills, keywordRuns, listItems, proseListItems } from '../src/providers/local/skills.js';
+import { claimedItems, definedTerm, extractSkills, keywordRuns, listItems, proseListItems } from '../src/providers/local/skills.js';
 import { splitSections } from '../src/providers/local/sections.js';
 import { toLines } from '../src/providers/local/normalise.js';
 
@@ -28,6 +28,16 @@ describe('phrases a sentence claims to know', () => {
     assert.deepEqual(claimedItems('Ten years of experience in this field and knowledge of my area of interest.'), []);
   });
 
+  it('reads an adjective in -ed as part of the phrase, a verb in -ed as its end', () => {
+    assert.deepEqual(claimedItems('Familiarity with glaze related principles and kiln release cycles.'), ['glaze related principles', 'kiln release cycles']);
+    assert.deepEqual(claimedItems('Knowledge of kiln loading improved output.'), ['kiln loading']);
+  });
+
+  it('takes "comfortable with" and "worked in" as claims', () => {
+    assert.deepEqual(claimedItems('Comfortable with the wheel trimming process.'), ['wheel trimming process']);
+    assert.deepEqual(claimedItems('Worked in glaze chemistry and slip casting for a busy studio.'), ['glaze chemistry', 'slip casting']);
+  });
+
   it('reads claims in the summary but not in the roles', () => {
     const resume = [
       'Jane Roe',
@@ -52,9 +62,33 @@ describe('competency columns without a heading', () => {
     assert.deepEqual(runs, ['Jane Roe', 'Kiln Operation', 'Glaze Mixing', 'Studio Safety']);
   });
 
+  it('carries a run on through a line of keywords between diamonds or bullets', () => {
+    const lines = toLines('Jane Roe\n•Kiln Operation\n•Glaze Mixing ♦ Slip Casting\n•Studio Safety\nPottery studio lead with ten years at the wheel.');
+    const runs = keywordRuns(splitSections(lines)).map((l) => l.text);
+    assert.ok(runs.includes('Studio Safety') && runs.some((r) => r.includes('Slip Casting')), runs.join(' | '));
+  });
+
   it('leaves a name and a title alone', () => {
     const lines = toLines('Jane Roe\nStudio Potter\nPottery studio lead with ten years at the wheel.');
     assert.deepEqual(keywordRuns(splitSections(lines)), []);
+  });
+});
+
+describe('terms defined by a sentence after a dash', () => {
+  it('takes the term of "Term - sentence" lines', () => {
+    assert.equal(definedTerm('Glaze Administration - Prepare glaze batches and log every firing'), 'Glaze Administration');
+    assert.equal(definedTerm('Kiln Safety and Upkeep – Inspect elements, shelves and vents every week'), 'Kiln Safety and Upkeep');
+  });
+
+  it('ignores colon labels, short tails and lower-case openings', () => {
+    assert.equal(definedTerm('Environment: Quillpad, Glimmerkit and the rest of the stack'), null);
+    assert.equal(definedTerm('Jane Roe - Studio Potter'), null);
+    assert.equal(definedTerm('glaze work - prepared batches and logged every single firing'), null);
+  });
+
+  it('finds them in the summary of a whole resume', () => {
+    const resume = ['Jane Roe', '', 'SUMMARY', 'Glaze Administration - Prepare glaze batches and log every firing.', '', 'EXPERIENCE', 'Studio Assistant, Clayworks, 2019 - 2021'].join('\n');
+    assert.ok(skillsOf(resume).includes('Glaze Administration'), skillsOf(resume).join(' | '));
   });
 });
 
@@ -80,6 +114,15 @@ describe('list items that are no skills', () => {
   it('keeps versions and numbered names', () => {
     const found = surfaces('Quillpad 9i, 3D modeling, Glimmerkit CS5, 1st Line Support');
     for (const kept of ['Quillpad 9i', '3D modeling', 'Glimmerkit CS5', '1st Line Support']) assert.ok(found.includes(kept), found.join(' | '));
+  });
+
+  it('keeps a trailing plus that belongs to the name', () => {
+    assert.deepEqual(listItems('Quillpad++, Glimmer+, Kilnware +'), ['Quillpad++', 'Glimmer+', 'Kilnware']);
+  });
+
+  it('reads a version with a slash as a version, a month and year as a date', () => {
+    const found = surfaces('Glimmerkit 2/3, Quillpad 6/7, Kilnware 95/98, 06/2010, 6/10');
+    assert.deepEqual(found, ['Glimmerkit 2/3', 'Quillpad 6/7', 'Kilnware 95/98']);
   });
 
   it('strips symbol-font bullets, list numbers and stray quotes', () => {

@@ -80,7 +80,7 @@ const TOKEN_RE = new RegExp(
 );
 
 /** What may stand between the two ends of a range: dashes, "to", "till", "until"…, or nothing at all. */
-const RANGE_GAP_RE = /^[\s,:;()[\]]*(?:(?:-+|–|—|‒|―|~|to|till|til|until|through|thru|upto|up to|and|->|-->|→|»|\u2013|\/)[\s,:;()[\]]*(?:until:?\s*)?)?$/i;
+const RANGE_GAP_RE = /^[\s,:;()[\]]*(?:(?:-+|[–—‒―‐‑−]|~|to|till|til|until|through|thru|upto|up to|and|->|-->|→|»|\u2013|\/)[\s,:;()[\]]*(?:until:?\s*)?)?$/i;
 
 const SINCE_RE = /(?:since|from)[\s:]*$/i;
 /** "May 2014 onwards": an open range written after its start. */

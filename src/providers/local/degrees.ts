@@ -14,24 +14,33 @@ interface DegreePattern {
 const WORD_DEGREES: DegreePattern[] = [
   { re: /\b(?:doctor(?:ate)?\s+(?:of|in)\s+\p{L}+|doctorate|juris\s+doctor|ph\.?\s?d\.?(?=\W|$)|d\.\s?phil\.?)/iu, level: 'doctorate' },
   // "Degree of Master of Science", "Degree of Bachelor of Education": the formal name opens with "Degree of".
-  { re: /\b(?:degree\s+of\s+)?master(?:\\?\s?['‘’]\s?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b/i, level: 'master' },
-  { re: /\b(?:degree\s+of\s+)?bachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})/iu, level: 'bachelor' },
+  // Degrees named in their own language count too: Italian "Laurea (Magistrale)", Spanish "Licenciatura",
+  // German "Diplom-Ingenieur", French "Diplôme".
+  { re: /\b(?:degree\s+of\s+)?master(?:\\?\s?['‘’]\s?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b|\blaurea\s+(?:magistrale|specialistica)\b|\bdiplom-ingenieur\b/i, level: 'master' },
+  { re: /\b(?:degree\s+of\s+)?bachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})|\b(?:laurea|licenciatura|licenciado)\b/iu, level: 'bachelor' },
   { re: /\bpost[- ]?graduat(?:e|ion)\s+(?:degree\s+)?in\s+(?=\p{L})/iu, level: 'master' },
-  { re: /\b[Dd]egree\s+in\s+(?=\p{Lu})/u, level: 'other' },
+  // "Graduate Courses in Education, X University": graduate study that led to no degree named.
+  { re: /\b[Dd]egree\s+in\s+(?=\p{Lu})|\b[Gg]raduate\s+(?:[Ss]tudies|[Cc]ourse(?:work|s))\s+in\s+(?=\p{Lu})/u, level: 'other' },
   // Education Specialist (Ed.S.), the degree between a master's and a doctorate, written out. Only with its
   // field or abbreviation after it: "Education Specialist, Hillside School" is a job.
   { re: /\beducation(?:al)?\s+specialist(?=\s*[-–(]|\s+(?:in|degree)\b)/i, level: 'other' },
   { re: /\bassociate(?:'?s)?\s+(?:of|in|degree)\b/i, level: 'associate' },
-  { re: /\b(?:(?:post[- ]?graduate|higher\s+national|advanced|national)\s+)?diploma(?:do)?\b/i, level: 'diploma' },
+  { re: /\b(?:(?:post[- ]?graduate|higher\s+national|advanced|national)\s+)?diploma(?:do)?\b|\bdipl[oô]me(?!\p{L})/iu, level: 'diploma' },
   { re: /\b(?:graduate\s+)?certificate\s+(?:in|of)\b/i, level: 'certificate' },
-  { re: /\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\bsecondary\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
+  // French "Baccalauréat" and German "Abitur": the school-leaving examinations.
+  { re: /\b(?:baccalaur[ée]at|abitur|international\s+baccalaureate)\b|\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\bsecondary\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
 ];
 
 // Abbreviations: exact case, optional dots, so "MS Word", "Boston, MA" and the word "as" stay out.
 const ABBREVIATIONS: DegreePattern[] = [
-  { re: /(?<![\w.])(?:Ph\.\s?D\.?|PhD|PHD|Ed\.\s?D\.?|ED\.D\.|EdD|Psy\.?D\.?|Pharm\.?D\.?|D\.B\.A\.|DBA|DNP|M\.D\.|J\.D\.|JD)(?![\w])/, level: 'doctorate' },
-  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?TECH|M\.\s?SC\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS)(?![\w])/, level: 'master' },
-  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?TECH|B\.\s?SC\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of|from)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|BCL|B\.C\.L\.|A\.B\.)(?![\w])/, level: 'bachelor' },
+  // "P.hD" is a common slip for "Ph.D."; DDS, DVM and DMD are the doctorates of dentistry and veterinary medicine.
+  { re: /(?<![\w.])(?:Ph\.\s?D\.?|PhD|PHD|Ed\.\s?D\.?|ED\.D\.|EdD|Psy\.?D\.?|Pharm\.?D\.?|D\.B\.A\.|DBA|DNP|M\.D\.|J\.D\.|JD|P\.hD\.?|D\.D\.S\.|DDS|D\.V\.M\.|DVM|D\.M\.D\.|DMD)(?![\w])/, level: 'doctorate' },
+  // Majors written into the abbreviation ("BSEE", "MSCS", "B.S.N."), professional and Indian forms ("B.Pharm",
+  // "MBBS", "BBM", "M.Arch", "M.E." before its field or school).
+  { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?TECH|M\.\s?SC\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS|MS(?:EE|ME|CE|CS|IT|IS|BA|ChE)|M\.S\.N\.|M\.?\s?Pharm\.?|M\.?Des\.?|M\.?Arch\.?|MHA|MPP|M\.P\.H\.|M\.P\.A\.|EMBA|Dipl\.-Ing\.|M\.E\.(?=\s*[,(]|\s+(?:in|of)\s))(?![\w])/, level: 'master' },
+  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?TECH|B\.\s?SC\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of|from)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|BCL|B\.C\.L\.|A\.B\.|BS(?:EE|ME|CE|CS|IT|IS|BA|ChE)|B\.S\.B\.A\.|B\.S\.N\.|B\.?\s?Pharm\.?|M\.?B\.?B\.?S\.?|B\.?D\.?S\.?(?=\s*[,(]|\s+(?:in|from)\s)|BBM|BAppSc|B\.App\.Sc\.?|BComm|BNurs|B\.?Des\.?)(?![\w])/, level: 'bachelor' },
+  // Teaching and graduate diplomas ("DipEd", "Grad Dip"), Indian postgraduate diplomas (PGDM, PGDBA, PGDCA).
+  { re: /(?<![\w.])(?:Dip\.?\s?Ed\.?|Grad\.?\s?Dip\.?|PGD(?:M|BA|CA|BM|HRM))(?![\w])/, level: 'diploma' },
   { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
   // British vocational and higher national qualifications: "HND Business IT", "NVQ Level 3 in Retailing",
   // "GNVQ Advanced Information Technology", "BTEC National Diploma", "FdA Early Years".
@@ -49,7 +58,7 @@ const BARE_ABBREVIATIONS: DegreePattern[] = [
   { re: /^(?:BS|BA|BE)(?=\.?\s+[-–—]\s+\p{Lu}\p{Ll})/u, level: 'bachelor' },
   { re: /^(?:MS|MA|BS|BA)\.?$/u, level: 'other' },
   // In prose ("graduate with BS in Computer Science") "in" and a capitalised field make the abbreviation safe.
-  { re: /(?<![\w.])(?:MS|MA)(?=\s+in\s+\p{Lu})/u, level: 'master' },
+  { re: /(?<![\w.])(?:MS|MA|ME)(?=\s+in\s+\p{Lu})/u, level: 'master' },
   { re: /(?<![\w.])(?:BS|BA)(?=\s+in\s+\p{Lu})/u, level: 'bachelor' },
 ];
 

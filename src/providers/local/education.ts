@@ -1,5 +1,6 @@
 import type { DegreeLevel, Education } from '../../domain/index.js';
 import { degreeLengthAt, findDegree } from './degrees.js';
+import type { DegreeMatch } from './degrees.js';
 import { locationIn } from './location.js';
 import { findDateRanges } from './dates.js';
 import { institutionRank, isOrganisationLike } from './entities.js';
@@ -138,11 +139,18 @@ export function findInstitution(text: string): string | null {
  */
 const UNIVERSITY_SYSTEM_RE = /\b(?:SUNY|CUNY)\b/;
 const OTHER_SCHOOL_RE = /\b(?:Faculty\s+of|Training\s+Cent(?:re|er))\b/;
+/**
+ * Schools named in their own language: "Université Lumière", "Universiteit Gent", "Technische Hochschule",
+ * "Politecnico di Milano", "École Centrale", "Escuela de Negocios". Upper-case forms too ("ECOLE IRIS").
+ */
+const FOREIGN_UNIVERSITY_RE = /(?<!\p{L})(?:Universit(?:é|e|ä|a|à|eit|et|at|atea)|Univerzit(?:et|a)|Uniwersytet|Hochschule|Fachhochschule|Politecnico|Polit[eé]cnica|Politehnica|UNIVERSIT[ÉE]|HOCHSCHULE|POLITECNICO)(?!\p{L})/u;
+const FOREIGN_SCHOOL_RE = /(?<!\p{L})(?:[ÉE]cole|[ÉE]COLE|Escuela|ESCUELA|Escola|ESCOLA)(?!\p{L})/u;
 
 function schoolRank(part: string): number {
   const rank = institutionRank(part);
   if (rank > 0) return rank;
-  if (UNIVERSITY_SYSTEM_RE.test(part)) return 5;
+  if (UNIVERSITY_SYSTEM_RE.test(part) || FOREIGN_UNIVERSITY_RE.test(part)) return 5;
+  if (FOREIGN_SCHOOL_RE.test(part)) return 2;
   return OTHER_SCHOOL_RE.test(part) ? 1 : 0;
 }
 
@@ -188,7 +196,11 @@ function isNamedLowerCase(part: string): boolean {
 }
 
 function hasCapitalisedInstitutionWord(part: string): boolean {
-  return /\b(?:Universit|UNIVERSIT|Universidad|College|COLLEGE|School|SCHOOL|Institut|INSTITUT|Academy|ACADEMY|Polytechnic|POLYTECHNIC|Conservator|Seminary|IIT|IIM|SUNY|CUNY|Faculty|Training\s+Cent)/.test(part);
+  return (
+    /\b(?:Universit|UNIVERSIT|Universidad|College|COLLEGE|School|SCHOOL|Institut|INSTITUT|Academy|ACADEMY|Polytechnic|POLYTECHNIC|Conservator|Seminary|IIT|IIM|SUNY|CUNY|Faculty|Training\s+Cent)/.test(part) ||
+    FOREIGN_UNIVERSITY_RE.test(part) ||
+    FOREIGN_SCHOOL_RE.test(part)
+  );
 }
 
 /** "B.Sc. Computer Science University of X" → "University of X". */
@@ -286,6 +298,14 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
   for (let i = 0; i < lines.length; i++) {
     let text = lines[i]!.text;
     if (text.length > 220) continue;
+    // "Ph.D." / "M.A." / "B.A." over "X University: Sociology, 1986" lines: two columns read one after the other.
+    const columns = degreeColumnAt(lines, i);
+    if (columns !== null) {
+      flush();
+      entries.push(...columns.map(([degreeLine, schoolLine]) => pairedEntry(degreeLine, schoolLine, options.referenceDate)));
+      i += 2 * columns.length - 1;
+      continue;
+    }
     // "BS" / "Electrical Engineering, 1991": an abbreviation alone on its line takes the field below it.
     const next = lines[i + 1]?.text;
     if (next !== undefined && /^\S{2,8}$/.test(text) && findDegree(text)?.index === 0 && findDegree(next) === null && /^\p{Lu}[\p{L}&\s]{2,40}(?:[,:;]|$)/u.test(next)) {
@@ -312,9 +332,9 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
       addMajor(current, text, major[0].length);
       continue;
     }
-    const found = findDegree(text);
-    const degree = found !== null && (options.strict !== true || opensItem(text, found.index)) ? found : null;
     const institution = findInstitution(text);
+    const found = findDegree(text) ?? (options.strict === true ? null : unlistedAbbreviation(text, institution));
+    const degree = found !== null && (options.strict !== true || opensItem(text, found.index)) ? found : null;
     const year = graduationYear(text, options.referenceDate);
     const hasContent = degree !== null || institution !== null;
     if (degree !== null && current.degree !== null && !current.provisional) flush();
@@ -330,12 +350,17 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
       }
       current.degree = phrase;
       current.degreeLevel = degree.level;
-      current.field = fieldOf(phrase, degreeLengthAt(phrase)) ?? (current.provisional ? current.field : null);
+      // An abbreviation no list names ("MFS") has no length there: all of it is the degree.
+      current.field = fieldOf(phrase, degreeLengthAt(phrase) || phrase.length) ?? (current.provisional ? current.field : null);
       current.provisional = false;
     }
     if (institution !== null && current.institution === null) {
       current.institution = institution;
       if (current.degreeLevel === null && /high school/i.test(institution)) current.degreeLevel = 'high-school';
+    }
+    if (options.strict !== true && !hasContent && current.degree !== null && !current.provisional && current.institution === null) {
+      const school = unmarkedSchool(text, lines[i + 1]?.text);
+      if (school !== null) current.institution = school;
     }
     if (year !== undefined && current.year === null && (hasContent || text.length <= 40)) current.year = year;
   }
@@ -348,6 +373,77 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     institution: e.institution,
     graduationYear: e.year,
   }));
+}
+
+/**
+ * "MFS, Lakeside Motor School": an abbreviation this parser does not list, opening a line of the education
+ * section before its school, reads as a degree when it looks like one (a bachelor's or master's initial).
+ * Schools' own acronyms ("MIT, Sloan School", "BYU, …", "MSU, …") and the school's initials stay out.
+ */
+function unlistedAbbreviation(text: string, school: string | null): DegreeMatch | null {
+  const m = /^([BM][A-Z]{1,3}),\s+/.exec(text);
+  if (m === null || school === null || !text.slice(m[0].length).startsWith(school)) return null;
+  const token = m[1]!;
+  const initials = school.split(/\s+/).map((w) => w[0]).join('');
+  if (/(?:IT|U|C|I)$/.test(token) || initials.includes(token)) return null;
+  return { index: 0, level: token.startsWith('M') ? 'master' : 'bachelor' };
+}
+
+/** Words that name a subject, not a school: "Computer Science", "Business Management". */
+const SUBJECT_WORD_RE = /\b(?:Science|Sciences|Studies|Engineering|Management|Administration|Education|Arts|Technology|Economics|Psychology|Law|Medicine|Nursing|Design|Honou?rs|Major|Minor)\b/i;
+
+/**
+ * "Bachelor of Arts : Business" / "UNC Asheville" / "Asheville, NC": a school without a head word, on its own
+ * line under the degree, before its place or with its years ("Oxford Brookes, 2003 - 2004").
+ */
+function unmarkedSchool(text: string, next: string | undefined): string | null {
+  const m = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(\s*,\s*(?:(?:19|20)\d{2}\b.*))?$/u.exec(text.trim());
+  if (m === null) return null;
+  const name = m[1]!;
+  if (SUBJECT_WORD_RE.test(name) || DISTINCTION_RE.test(name) || !isOrganisationLike(name) || locationIn(name) !== null) return null;
+  const placeBelow = next !== undefined && locationIn(next) === next.trim().replace(/[.,]$/, '');
+  return m[2] !== undefined || placeBelow ? name : null;
+}
+
+/** A line that is a degree abbreviation and nothing else: "Ph.D.", "M.S.Ed.", "MBA". */
+function isBareDegreeLine(text: string): boolean {
+  const line = text.trim();
+  return line.length <= 12 && findDegree(line)?.index === 0 && degreeLengthAt(line) >= line.replace(/\.$/, '').length;
+}
+
+/**
+ * A table whose columns were read one after the other: a run of bare degree lines, then as many lines that
+ * each name a school and no degree. Returns the degree and school lines paired in order, or null.
+ */
+function degreeColumnAt(lines: readonly Line[], at: number): [string, string][] | null {
+  let count = 0;
+  while (at + count < lines.length && isBareDegreeLine(lines[at + count]!.text)) count++;
+  if (count < 2 || at + 2 * count > lines.length) return null;
+  const pairs: [string, string][] = [];
+  for (let k = 0; k < count; k++) {
+    const school = lines[at + count + k]!.text;
+    if (findDegree(school) !== null || findInstitution(school) === null) return null;
+    pairs.push([lines[at + k]!.text.trim(), school]);
+  }
+  return pairs;
+}
+
+/** The entry a degree line and its school line make: "Stanford University: Sociology, 1986" also names the field. */
+function pairedEntry(degreeLine: string, schoolLine: string, referenceDate: Date): Draft {
+  const institution = findInstitution(schoolLine);
+  const field =
+    schoolLine
+      .split(/\s*[,:;|]\s*(?![^(]*\))/)
+      .map((part) => part.trim())
+      .find((part) => /^\p{Lu}/u.test(part) && !part.includes(institution ?? '\u0000') && !/\d/.test(part) && !DISTINCTION_RE.test(part) && locationIn(`${part}, XX`) === null) ?? null;
+  return {
+    degree: degreeLine,
+    degreeLevel: findDegree(degreeLine)!.level,
+    field,
+    institution,
+    year: graduationYear(schoolLine, referenceDate) ?? null,
+    provisional: false,
+  };
 }
 
 /** "Bachelor of Laws/Bachelor of Arts", "BA / MA": a double degree is two degrees from one school. */
@@ -371,7 +467,7 @@ function isWrappedField(line: Line): boolean {
   if (line.bullet || line.blockStart || text.length > 40 || !/^\p{Lu}[\p{L}&\s]*$/u.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > 3 || !words.every((w) => /^(?:\p{Lu}|&|and$|of$|in$)/u.test(w))) return false;
-  if (DISTINCTION_RE.test(text) || findDegree(text) !== null || institutionRank(text) > 0) return false;
+  if (DISTINCTION_RE.test(text) || findDegree(text) !== null || schoolRank(text) > 0) return false;
   return locationIn(`${text}, XX`) === null && locationIn(text) === null && !words.every((w) => REGION_NAMES.has(w.toLowerCase()));
 }
 

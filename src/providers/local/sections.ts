@@ -282,6 +282,14 @@ function continues(previous: Line | undefined, line: Line): boolean {
   return previous !== undefined && !line.blockStart && !line.bullet && OPEN_END_RE.test(previous.text);
 }
 
+/**
+ * "Reference: Jane Roe · +1 555 0100 · jane@acme.com" under a role names that role's referee with contact
+ * details on the same line; it is part of the role, not the start of a references section.
+ */
+function isRolesReferee(heading: Heading, current: SectionKind): boolean {
+  return current === 'experience' && heading.kind === 'references' && /@|\d{3}/.test(heading.rest);
+}
+
 export function splitSections(lines: readonly Line[]): Section[] {
   const sections: Section[] = [];
   let current: Section = { kind: 'header', heading: null, lines: [] };
@@ -299,7 +307,7 @@ export function splitSections(lines: readonly Line[]): Section[] {
       LIST_KINDS.has(current.kind) &&
       heading.kind !== 'experience' &&
       heading.kind !== 'education';
-    if (heading === null || keepInline) {
+    if (heading === null || keepInline || isRolesReferee(heading, current.kind)) {
       current.lines.push(line);
       continue;
     }

@@ -21,8 +21,11 @@ const TRAILING_FILLER_RE = /\s+(?:skills?|etc\.?|and more)$/i;
 const MAX_ITEM_WORDS = 5;
 /** A piece that opens with a function word or a verb is the tail of a sentence ("and more", "worked on a"). */
 const FRAGMENT_START_RE = /^(?:and|or|including|includes?|for|from|with|of|in|on|to|using|used|worked|working|the|a|an|as|by|at|such|like|via|etc)\b/i;
-/** Addresses, links and dates are not skills. */
-const NOT_SKILL_TEXT_RE = /@|\bwww\.|https?:|\.(?:com|org)\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+(?:19|20)\d{2}\b/iu;
+/**
+ * Addresses, links and dates are not skills. A date by slashes has a month of 1-12 and a year ("06/2010",
+ * "3/15/2012"); "RAD 6/7", "Action Script 2/3" and "Win 95/98" are versions.
+ */
+const NOT_SKILL_TEXT_RE = /@|\bwww\.|https?:|\.(?:com|org)\b|\b(?:0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?(?:19|20)?\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+(?:19|20)\d{2}\b/iu;
 const SOFT_SKILL = 'soft-skill';
 
 export interface SkillOptions {
@@ -62,6 +65,10 @@ export function extractSkills(options: SkillOptions): Skill[] {
   }
   for (const line of keywordRuns(options.sections ?? [])) for (const item of listItems(line.text)) addItem(item);
   for (const item of claimedItems(claimText(options))) addItem(item);
+  for (const line of [...options.skillLines, ...claimLines(options.sections ?? [])]) {
+    const term = definedTerm(line.text);
+    if (term !== null) addItem(term);
+  }
   const text = withoutSections(bounded(options.text), options.sections ?? []);
   for (const { item, canonical } of proseListItems(text)) addItem(item, canonical);
   const studied = new FieldsOfStudy(text);
@@ -83,7 +90,7 @@ const CLAIM_KINDS: ReadonlySet<SectionKind> = new Set(['header', 'summary', 'obj
 
 /** The text searched for claims: skills lines and CLAIM_KINDS sections, with wrapped sentences rejoined. */
 function claimText(options: SkillOptions): string {
-  const lines = [...options.skillLines, ...(options.sections ?? []).filter((s) => CLAIM_KINDS.has(s.kind)).flatMap((s) => s.lines)];
+  const lines = [...options.skillLines, ...claimLines(options.sections ?? [])];
   let out = '';
   for (const line of lines) {
     // A line that opens in lower case, or follows one left open, goes on the sentence before it.
@@ -92,6 +99,23 @@ function claimText(options: SkillOptions): string {
   }
   return bounded(out);
 }
+
+function claimLines(sections: readonly Section[]): Line[] {
+  return sections.filter((s) => CLAIM_KINDS.has(s.kind)).flatMap((s) => s.lines);
+}
+
+/**
+ * "Project Administration - Provide project estimates and surveys …": a short Title Case term, a dash and
+ * a sentence explaining it. The term names a competency, as a glossary entry names a word. Only a dash: a
+ * colon opens labels of every kind ("Environment:", "Tel:", "Performance Summary:").
+ */
+export function definedTerm(text: string): string | null {
+  const m = DEFINED_TERM_RE.exec(text);
+  return m === null ? null : m[1]!;
+}
+
+/** One to four Title Case words (joined by "and", "of", "&"), a spaced dash, then five words or more. */
+const DEFINED_TERM_RE = /^((?:\p{Lu}[\p{L}/&-]*|and|of|&)(?:\s+(?:\p{Lu}[\p{L}/&-]*|and|of|&)){0,3})\s+[-–—]\s+\S+(?:\s+\S+){4}/u;
 
 /** The opening sections, where a column of competencies often stands without a heading of its own. */
 const KEYWORD_RUN_KINDS: ReadonlySet<SectionKind> = new Set(['header', 'summary', 'objective']);
@@ -115,14 +139,22 @@ export function keywordRuns(sections: readonly Section[]): Line[] {
     };
     for (const line of section.lines) {
       const text = line.text.trim();
-      const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-      const keyword = words >= 1 && words <= 5 && KEYWORD_LINE_RE.test(text) && !/^[\p{Lu}\s&/-]+$/u.test(text);
+      // "Risk & Issue Management ♦ Financial Modeling": two keywords on one line carry the run on.
+      const keyword = text.split(KEYWORD_SEPARATOR_RE).every((part) => part === '' || isKeyword(part)) && /\p{L}/u.test(text);
       if (keyword) run.push(line);
       else flush();
     }
     flush();
   }
   return found;
+}
+
+const KEYWORD_SEPARATOR_RE = /\s*[♦•|·▪]\s*/;
+
+/** A short phrase in Title Case that is not a heading in capitals. */
+function isKeyword(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return words >= 1 && words <= 5 && KEYWORD_LINE_RE.test(text) && !/^[\p{Lu}\s&/-]+$/u.test(text);
 }
 
 /** Sections whose lists are hobbies, co-authors or referees: "Reading, Travel, Chess" is no skills list. */
@@ -396,13 +428,22 @@ export function claimedItems(text: string): string[] {
 
 /**
  * Claim words before the phrase they vouch for. Not "proficient in", "background in", "adept at": those
- * mostly introduce tools the taxonomy finds anyway, or a whole field ("a background in finance").
+ * mostly introduce tools the taxonomy finds anyway, or a whole field ("a background in finance"). But
+ * "comfortable with" and "worked in" do name what was done ("worked in payroll and benefits").
  */
 const CLAIM_RE =
-  /\b(?:experience[ds]?|expert|expertise|skilled|knowledge|competen(?:t|ce)|understanding|trained|familiar(?:ity)?|speciali[sz](?:ed|ing))\s+(?:in|of|with|at)\s+(?:the\s+)?(?:use\s+of\s+|using\s+)?/gi;
-/** A clause ends at punctuation, a line break, or a word that starts a new phrase ("… in PHP to build …"). */
-const CLAIM_END_RE =
-  /[.;:!?()[\]\n]|\s[-–—]\s|\s(?:to|for|that|which|who|where|when|while|through|by|within|across|from|as|under|since|so|because|at|on|into|over|via|is|are|was|were|has|have|i|we|he|she|but|etc|between|seeks?|seeking|\p{Ll}{3,}ed)\b/iu;
+  /\b(?:experience[ds]?|expert|expertise|skilled|knowledge|competen(?:t|ce)|understanding|trained|familiar(?:ity)?|speciali[sz](?:ed|ing))\s+(?:in|of|with|at)\s+(?:the\s+)?(?:use\s+of\s+|using\s+)?|\b(?:comfortable\s+with|worked\s+in)\s+(?:the\s+)?/gi;
+/**
+ * A clause ends at punctuation, a line break, or a word that starts a new phrase ("… in PHP to build …"),
+ * such as a verb in -ed ("… kiln loading improved output"). Adjectives in -ed stay inside the phrase
+ * ("internet related principles", "distributed systems", "embedded software").
+ */
+const ED_ADJECTIVES =
+  'related|based|advanced|distributed|embedded|automated|integrated|detailed|speciali[sz]ed|customi[sz]ed|oriented|applied|computed|enhanced|accelerated|structured|unstructured|animated|assisted|aided|managed|hosted|shared|licensed|regulated|centered|centred';
+const CLAIM_END_RE = new RegExp(
+  `[.;:!?()[\\]\\n]|\\s[-–—]\\s|\\s(?:to|for|that|which|who|where|when|while|through|by|within|across|from|as|under|since|so|because|at|on|into|over|via|is|are|was|were|has|have|i|we|he|she|but|etc|between|seeks?|seeking|(?!(?:${ED_ADJECTIVES})\\b)\\p{Ll}{3,}ed)\\b`,
+  'iu',
+);
 /** Parts of the claimed phrase: "X, Y and Z", "X as well as Y", and examples after "such as"/"including". */
 const CLAIM_SPLIT_RE = /,|\s(?:and|or|&|as\s+well\s+as|plus|including|such\s+as|like|especially|particularly|e\.g\.?)\s/i;
 const DETERMINER_RE = /^\s*(?:(?:all|various|many|several|multiple|different|diverse|numerous|most|some|both|a|an|the|current|latest|modern|related|relevant|(?:a\s+)?(?:wide|broad|diverse)\s+(?:range|variety|array)\s+of|(?:a\s+)?variety\s+of|range\s+of|(?:a\s+)?number\s+of|areas?\s+of|fields?\s+of|aspects?\s+of|phases?\s+of|types?\s+of|kinds?\s+of)\s+)+/i;
@@ -470,7 +511,8 @@ function parenthetical(text: string): { outer: string; inner: string } {
 
 function cleanItem(raw: string): string | null {
   const item = raw
-    .replace(/^[\s\-–—*+.:]+|[\s\-–—*+.,:;"”’]+$/g, '')
+    // A trailing "+" after a letter belongs to the name ("C++", "Google+", "Notepad++"), a lone one does not.
+    .replace(/^[\s\-–—*+.:]+|(?<![\p{L}\d+])\++$|[\s\-–—*.,:;"”’]+$/gu, '')
     // A bullet from a symbol font read as a stray letter or sign ("Ⴙ Budget Control", "¾ Logistics", "‘make").
     .replace(/^[^\p{Script=Latin}\d\s.#(@&]{1,2}\s*(?=[\p{Script=Latin}\d])/u, '')
     .replace(/^\d{1,2}[.)]\s+/, '') // "1. Feature Films": a numbered list

@@ -36,7 +36,7 @@ export function isBodyLabel(text: string): boolean {
 }
 
 /** Department words that belong to the title before them: "Vice President, Sales". */
-const DEPARTMENT_RE = /^(?:sales|marketing|operations|engineering|finance|hr|human resources|it|technology|product|research|development|administration|qa|quality|support|customer service|business development|strategy|communications|legal|compliance|procurement|logistics|design|training|education|accounting|r&d)$/i;
+export const DEPARTMENT_RE = /^(?:sales|marketing|operations|engineering|finance|hr|human resources|it|technology|product|research|development|administration|qa|quality|support|customer service|business development|strategy|communications|legal|compliance|procurement|logistics|design|training|education|accounting|r&d)$/i;
 
 /**
  * Separators between a header's parts. A dash spaced on one side only ("Clearwire- Kansas City, MO") is one
@@ -135,7 +135,7 @@ function splitCommas(chunk: string): Part[] {
     // "Inc. (became Acme, Inc.)": a bracketed aside after the suffix stays with it.
     const suffix = piece.replace(/\s*\([^()]*\)$/, '');
     const isSuffix =
-      COMPANY_SUFFIXES.has(suffix.toLowerCase()) &&
+      COMPANY_SUFFIXES.has(suffix.toLowerCase().replace(/(?<=\p{L}{2})\.$/u, '')) &&
       suffix.split(/\s+/).length === 1 &&
       /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|pvt|pty|l\.l\.c)\.?$/i.test(suffix) &&
       !isBareRegion(suffix);

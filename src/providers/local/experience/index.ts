@@ -3,7 +3,7 @@ import type { Line } from '../normalise.js';
 import type { Experience } from '../../../domain/index.js';
 import { splitParts, lineParts, isLocationLine, partScore, isCompleteHeader } from './header.js';
 import { type Row, withoutUninformativeBlocks, annotate, continuesBullet, proseRole } from './rows.js';
-import { type Draft, assign, fillFromLeftovers, fillFromWindow, labelledTitleBelow, withUndatedSubRoles, groupUnderCompanies, withCoTitles, perTitle, toExperience } from './roles.js';
+import { type Draft, assign, fillFromLeftovers, fillFromWindow, labelledTitleBelow, withUndatedSubRoles, groupUnderCompanies, withCoTitles, perTitle, toExperience, withUnitOrParent } from './roles.js';
 
 /**
  * Roles from the lines of experience sections. Every role is anchored on a date range ("2019 – Present"):
@@ -54,6 +54,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     if (draft.title === null) fillFromWindow(draft, rows, a, next, 'title', own, taken);
     if (draft.company === null) fillFromWindow(draft, rows, a, next, 'company', own, taken);
     fillFromLeftovers(draft);
+    if (draft.company !== null) draft.company = withUnitOrParent(draft.company, [rows[a]!.rest, ...own.map((i) => rows[i]!.line.text)]);
     for (const i of [...own, ...draft.usedRows]) claimed.add(i);
     roles.push(draft);
     firstRow.push(Math.min(a, ...own));

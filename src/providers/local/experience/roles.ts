@@ -3,7 +3,7 @@ import { companyScore, endsInJobNoun, isOrganisationLike, titleScore } from '../
 import { isKnownTitle } from '../../../taxonomy/index.js';
 import { TITLE_HEADS } from '../vocab.js';
 import type { Experience } from '../../../domain/index.js';
-import { type Part, splitParts, cleanValue, isNameLike } from './header.js';
+import { type Part, DEPARTMENT_RE, splitParts, cleanValue, isNameLike } from './header.js';
 import type { Row } from './rows.js';
 
 /**
@@ -58,6 +58,35 @@ export function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
   draft.leftovers = left.map((s) => s.text);
   draft.aloneLeftovers = left.filter((s) => s.alone).map((s) => s.text);
   return draft;
+}
+
+const UNIT_START_RE = /^(?:the\s+)?(?:department|dept\.?|office|division|faculty|school|college|cent(?:er|re)|institute|bureau)\s+(?:of|for)\b/i;
+const UNIT_END_RE = /\b(?:department|dept\.?|office|division|section|unit|group|lab|laboratory|programme|program|bureau|branch)$/i;
+
+/**
+ * "Office of Undergraduate Admissions, Columbia University", "NASA, Voice and Navigation Aids Section": a
+ * unit and the organisation it belongs to, next to each other on a header line, are one employer, named
+ * whole as the line writes it.
+ */
+export function withUnitOrParent(company: string, headerTexts: readonly string[]): string {
+  const isUnit = (t: string): boolean => UNIT_START_RE.test(t) || UNIT_END_RE.test(t);
+  for (const text of headerTexts) {
+    const parts = splitParts(text);
+    const i = parts.findIndex((p) => p.text === company);
+    if (i < 0) continue;
+    for (const j of [i - 1, i + 1]) {
+      const other = parts[j];
+      if (other === undefined || other.kind !== null || !isNameLike(other.text)) continue;
+      // "Office of Student Admissions" opens like a unit, whatever job nouns ("Student") it holds.
+      const organisation = isOrganisationLike(other.text) && companyScore(other.text) >= 1 && (titleScore(other.text) < 1 || UNIT_START_RE.test(other.text));
+      if (!organisation || !(isUnit(other.text) || isUnit(company))) continue;
+      const [first, second] = j < i ? [other.text, company] : [company, other.text];
+      const from = text.indexOf(first);
+      const to = text.indexOf(second, from + first.length);
+      if (from >= 0 && to >= 0) return text.slice(from, to + second.length);
+    }
+  }
+  return company;
 }
 
 /**
@@ -189,9 +218,12 @@ export function withUndatedSubRoles(draft: Draft): Draft[] {
     const next = body[i + 1];
     const opens = prev === undefined ? row.line.blockStart : row.line.blockStart || !prev.header;
     const pair = opens ? undatedPair(body, i) : null;
+    const single = pair === null ? undatedLine(row) : null;
     if (pair !== null) {
       out.push({ ...draft, ...pair, location: null, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
       i++;
+    } else if (single !== null) {
+      out.push({ ...draft, ...single, location: null, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
     } else if (draft.company !== null && opens && next !== undefined && !next.header && isTitleOnly(row)) {
       out.push({ ...draft, title: cleanValue(row.line.text), range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
     } else if (draft.company !== null && row.line.blockStart && !row.header && (lead = titleLead(row.line.text)) !== null) {
@@ -220,6 +252,22 @@ function undatedPair(body: readonly Row[], i: number): { title: string; company:
   const title = titleFirst ?? titleOfLine(b.line.text);
   const company = companyOfLine((titleFirst !== null ? b : a).line.text);
   return title !== null && company !== null ? { title, company } : null;
+}
+
+/**
+ * "• Lecturer in Law, Kenyatta University", "Receptionist, Heritage Bank of Huntsville, AL": one short line
+ * naming a plain job title, then an organisation that reads as one (a place at most after it), is a position
+ * of its own listed without dates.
+ */
+function undatedLine(row: Row): { title: string; company: string } | null {
+  const text = row.line.text;
+  if (!(row.header || row.line.bullet) || text.length > 90 || /[.:：;]$/.test(text)) return null;
+  const parts = splitParts(text).filter((p) => p.kind !== 'location');
+  if (parts.length !== 2 || parts.some((p) => p.kind !== null || !isNameLike(p.text))) return null;
+  const [title, company] = [parts[0]!.text, parts[1]!.text];
+  const plainTitle = titleScore(title) >= 2 && endsInJobNoun(title) && companyScore(title) < 1;
+  const organisation = companyScore(company) >= 1 && titleScore(company) < 1 && isOrganisationLike(company);
+  return plainTitle && organisation ? { title, company } : null;
 }
 
 /** "Software Design Engineer, Intern": a line of job titles only, its first one returned. */
@@ -321,9 +369,14 @@ const TITLE_JOIN_RE = /\s*\/\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/;
 function titleParts(title: string): string[] {
   // Joins inside brackets are part of one title: "Teacher (1st & 3rd Grade)".
   if (/[()[\]]/.test(title)) return [title];
-  const parts = title.split(TITLE_JOIN_RE).map((p) => p.trim());
+  // "Test Lead / People Manager, QA": the department after the last title is that title's.
+  const department = /,\s*([^,/&]+)$/.exec(title);
+  const titles = department !== null && DEPARTMENT_RE.test(department[1]!.trim()) ? title.slice(0, department.index) : title;
+  const parts = titles.split(TITLE_JOIN_RE).map((p) => p.trim());
   if (parts.length < 2 || parts.length > 4) return [title];
-  return parts.every((p) => p.length > 1 && titleScore(p) >= 1.5 && companyScore(p) < 1) ? parts : [title];
+  if (!parts.every((p) => p.length > 1 && titleScore(p) >= 1.5 && companyScore(p) < 1)) return [title];
+  if (titles !== title) parts[parts.length - 1] += title.slice(titles.length);
+  return parts;
 }
 
 export function toExperience(draft: Draft): Experience {

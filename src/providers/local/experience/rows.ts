@@ -180,8 +180,9 @@ function cleanRest(text: string): string {
 }
 
 function isHeaderLike(line: Line): boolean {
-  // "ACME, Sometown, NY — a PR firm serving small businesses": the description after a dash does not count.
-  const text = line.text.split(/\s+[—–|]\s+/)[0]!;
+  // "ACME, Sometown, NY — a PR firm serving small businesses": the description after a spaced dash or hyphen
+  // does not count.
+  const text = line.text.split(/\s+[—–|-]\s+/)[0]!;
   if (line.bullet || text.length > 100 || PAGE_FURNITURE_RE.test(text)) return false;
   const words = text.split(/\s+/);
   const wordCount = words.length;
