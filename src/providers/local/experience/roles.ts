@@ -198,7 +198,7 @@ function titleLead(text: string): string | null {
   const lead = (TITLE_LEAD_RE.exec(text) ?? TITLE_FOR_RE.exec(text))?.[1]?.trim();
   // "Sun Certified Developer for Java Web Services" names a credential, not a position.
   if (lead === undefined || lead.split(/\s+/).length > 7 || /\bcertified\b/i.test(lead)) return null;
-  return titleScore(lead) >= 2 && endsInJobNoun(lead) && companyScore(lead) < 1 && isOrganisationLike(lead) ? lead : null;
+  return isPlainJobTitle(lead) && isOrganisationLike(lead) ? lead : null;
 }
 
 /**
@@ -220,24 +220,34 @@ export function withUndatedSubRoles(draft: Draft): Draft[] {
     const pair = opens ? undatedPair(body, i) : null;
     const single = pair === null ? undatedLine(row) : null;
     if (pair !== null) {
-      out.push({ ...draft, ...pair, location: null, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+      out.push(undatedRole(draft, { ...pair, location: null }));
       i++;
     } else if (single !== null) {
-      out.push({ ...draft, ...single, location: null, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+      out.push(undatedRole(draft, { ...single, location: null }));
     } else if (draft.company !== null && opens && next !== undefined && !next.header && isTitleOnly(row)) {
-      out.push({ ...draft, title: cleanValue(row.line.text), range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+      out.push(undatedRole(draft, { title: cleanValue(row.line.text) }));
     } else if (draft.company !== null && row.line.blockStart && !row.header && (lead = titleLead(row.line.text)) !== null) {
       // "Senior Paralegal. Assigned to…" opening a paragraph: the role's title if it has none yet, else
       // another position at the same company.
       const current = out.at(-1)!;
       if (current.title === null) current.title = lead;
-      else if (current.title !== lead) out.push({ ...draft, title: lead, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] });
+      else if (current.title !== lead) out.push(undatedRole(draft, { title: lead }));
       out.at(-1)!.body.push(row);
     } else {
       out.at(-1)!.body.push(row);
     }
   }
   return out;
+}
+
+/** A position held at the draft's company (or at the one given), its dates not written: it keeps none. */
+function undatedRole(draft: Draft, fields: Partial<Draft>): Draft {
+  return { ...draft, ...fields, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] };
+}
+
+/** "Senior Paralegal", "Lecturer in Law": a phrase that reads plainly as a job title and not as a name. */
+function isPlainJobTitle(text: string): boolean {
+  return titleScore(text) >= 2 && endsInJobNoun(text) && companyScore(text) < 1;
 }
 
 /**
@@ -265,9 +275,8 @@ function undatedLine(row: Row): { title: string; company: string } | null {
   const parts = splitParts(text).filter((p) => p.kind !== 'location');
   if (parts.length !== 2 || parts.some((p) => p.kind !== null || !isNameLike(p.text))) return null;
   const [title, company] = [parts[0]!.text, parts[1]!.text];
-  const plainTitle = titleScore(title) >= 2 && endsInJobNoun(title) && companyScore(title) < 1;
   const organisation = companyScore(company) >= 1 && titleScore(company) < 1 && isOrganisationLike(company);
-  return plainTitle && organisation ? { title, company } : null;
+  return isPlainJobTitle(title) && organisation ? { title, company } : null;
 }
 
 /** "Software Design Engineer, Intern": a line of job titles only, its first one returned. */
@@ -276,7 +285,7 @@ function titleOfLine(text: string): string | null {
   if (parts.length === 0 || /["“”()]/.test(text)) return null;
   const ok = parts.every((p) => p.kind === null && titleScore(p.text) >= 1.5 && companyScore(p.text) < 1 && isNameLike(p.text));
   const first = parts[0]!.text;
-  return ok && titleScore(first) >= 2 && endsInJobNoun(first) ? first : null;
+  return ok && isPlainJobTitle(first) ? first : null;
 }
 
 /**
