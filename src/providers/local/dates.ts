@@ -36,6 +36,8 @@ const MONTHS: Record<string, number> = {
 
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+/** Every dash a range is written with: hyphen-minus, en and em dashes, and the Unicode hyphens and minus sign. */
+const DASHES = String.raw`\-–—‒―‐‑−`;
 const YEAR4 = String.raw`(?:19[4-9]\d|20[0-4]\d)`;
 /** Templates write "20XX" or "[Year]": still a date position (an anchor for a role), but no value. */
 const PLACEHOLDER = String.raw`(?:(?:19|20)[xX]{2}|\[\s*(?:year|yyyy)\s*\])`;
@@ -67,7 +69,7 @@ const TOKEN_RE = new RegExp(
     // '19
     String.raw`(?<![\w'’])['’](?<yy>\d{2})(?![\d'’])`,
     // 1984-86, 2019 – 20: a year range whose end keeps two digits. "2019-03" (ISO month) stays a year.
-    String.raw`(?<![\d.$€£/])(?<yr_a>${YEAR4})(?<yr_gap>\s*[-–—]\s*)(?<yr_b>\d{2})(?![\d%]|:\d|[/.]\d|\s*(?:st|nd|rd|th)\b)`,
+    String.raw`(?<![\d.$€£/])(?<yr_a>${YEAR4})(?<yr_gap>\s*[${DASHES}]\s*)(?<yr_b>\d{2})(?![\d%]|:\d|[/.]\d|\s*(?:st|nd|rd|th)\b)`,
     // 20132015: two years whose dash was lost
     String.raw`(?<![\d.,$€£])(?<gl_a>${YEAR4})(?<gl_b>${YEAR4})(?![\d%])`,
     // 2019
@@ -80,13 +82,16 @@ const TOKEN_RE = new RegExp(
 );
 
 /** What may stand between the two ends of a range: dashes, "to", "till", "until"…, or nothing at all. */
-const RANGE_GAP_RE = /^[\s,:;()[\]]*(?:(?:-+|[–—‒―‐‑−]|~|to|till|til|until|through|thru|upto|up to|and|->|-->|→|»|\u2013|\/)[\s,:;()[\]]*(?:until:?\s*)?)?$/i;
+const RANGE_GAP_RE = new RegExp(
+  String.raw`^[\s,:;()[\]]*(?:(?:[${DASHES}]+|~|to|till|til|until|through|thru|upto|up to|and|->|-->|→|»|\/)[\s,:;()[\]]*(?:until:?\s*)?)?$`,
+  'iu',
+);
 
 const SINCE_RE = /(?:since|from)[\s:]*$/i;
 /** "May 2014 onwards": an open range written after its start. */
 const ONWARDS_RE = /^[\s,]*(?:onwards?|forward|and\s+ongoing)\b/i;
 /** "January - May 2011": a start month whose year is the end's. */
-const MONTH_ONLY_START_RE = new RegExp(String.raw`(?<![\w])${MONTH}[\s,]*(?:-+|–|—|to|till|until|through)\s*$`, 'iu');
+const MONTH_ONLY_START_RE = new RegExp(String.raw`(?<![\w])${MONTH}[\s,]*(?:[${DASHES}]+|to|till|until|through)\s*$`, 'iu');
 
 function pad(month: number): string {
   return month < 10 ? `0${month}` : String(month);
@@ -262,6 +267,11 @@ export function parsePartialDate(text: string, referenceDate: Date = new Date())
   return token?.date ?? null;
 }
 
+const ONLY_DATE_WORDS_RE = new RegExp(
+  String.raw`^[\s,:;()[\]${DASHES}~|/.]*(?:(?:to|till|until|through|since|from|and|expected|graduated|graduation|date)[\s,:;()[\]${DASHES}~|/.]*)*$`,
+  'iu',
+);
+
 /** True when the text holds nothing but dates, separators and "Present" words. */
 export function isDateOnly(text: string, referenceDate: Date = new Date()): boolean {
   const tokens = findDateTokens(text, referenceDate);
@@ -273,7 +283,7 @@ export function isDateOnly(text: string, referenceDate: Date = new Date()): bool
     at = t.end;
   }
   rest += text.slice(at);
-  return /^[\s,:;()[\]\-–—~|/.]*(?:(?:to|till|until|through|since|from|and|expected|graduated|graduation|date)[\s,:;()[\]\-–—~|/.]*)*$/i.test(rest);
+  return ONLY_DATE_WORDS_RE.test(rest);
 }
 
 /** Month index (months since year 0) of a partial date; a year alone counts as January. */
