@@ -514,3 +514,68 @@ describe('dates: Unicode hyphens', () => {
     assert.deepEqual([other?.start, other?.end], ['2009', '2011']);
   });
 });
+
+describe('parser 1.8.0: header lines', () => {
+  it('takes the company from the line that names the title, under a place and a date', () => {
+    const text = [
+      'Kenya',
+      '2012 – 2013',
+      'Consultant',
+      'Lakeside Relief Network',
+      'Reviewed staffing for the country office.',
+      'India',
+      '2007 – 2008',
+      'Programme Manager - Bright Futures',
+      'Designed life skills programmes for children.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Consultant', 'Lakeside Relief Network'],
+      ['Programme Manager', 'Bright Futures'],
+    ]);
+  });
+
+  it('reads a country alone on a header line as a place, not an employer', () => {
+    const [role] = read(['Field Officer - Harbour Aid - Pakistan', '2006 – 2007', '• Visited field sites.'].join('\n'));
+    assert.deepEqual([role?.title, role?.company, role?.location], ['Field Officer', 'Harbour Aid', 'Pakistan']);
+  });
+
+  it('splits "Title / Company" at a spaced slash, but not two titles or a title and its field', () => {
+    assert.deepEqual(roles(['Intern engineer / Orvane, Rennes', 'Jun – Sept 2009', '• Wrote unit tests.'].join('\n')), [['Intern engineer', 'Orvane']]);
+    assert.deepEqual(roles(['Founder / CEO, Tallow Labs', '2015 – 2019', '• Raised a seed round.'].join('\n')), [
+      ['Founder', 'Tallow Labs'],
+      ['CEO', 'Tallow Labs'],
+    ]);
+    const [role] = read(['DIRECTOR OF FINANCE / PROGRAM MANAGEMENT', 'Gridwell Builders; Boston, MA (2011 – Present)', '• Set up the PMO.'].join('\n'));
+    assert.equal(role?.title, 'DIRECTOR OF FINANCE / PROGRAM MANAGEMENT');
+  });
+
+  it('drops how much the job was worked from the title', () => {
+    const text = [
+      'Paralegal Volunteer (4 hours a week)',
+      'June 2013 – current',
+      'Eastfield Community Legal Centre, Eastfield',
+      '• Interviewed clients.',
+      'Support Engineer (40 % part time)',
+      'June 2000 – July 2001',
+      'Nordnet AS',
+      '• Solved customer problems.',
+    ].join('\n');
+    assert.deepEqual(
+      read(text).map((e) => e.title),
+      ['Paralegal Volunteer', 'Support Engineer'],
+    );
+    // An aside that is part of the title stays: "Teacher (1st & 3rd Grade)".
+    assert.equal(read(['Teacher (1st & 3rd Grade), Elm School', '2010 – 2012', '• Taught.'].join('\n'))[0]?.title, 'Teacher (1st & 3rd Grade)');
+  });
+
+  it('does not start a role at the dates inside a labelled title\'s aside', () => {
+    const text = [
+      '2009 – 2011',
+      'Zinnia Telephone Banking, Melbourne',
+      'Position: Customer Service Advisor (part time to 2011, full time from 2013)',
+      'Responsibilities',
+      '• Answered customer calls.',
+    ].join('\n');
+    assert.deepEqual(read(text).map((e) => [e.title, e.company, e.start, e.end]), [['Customer Service Advisor', 'Zinnia Telephone Banking', '2009', '2011']]);
+  });
+});

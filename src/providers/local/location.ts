@@ -134,7 +134,7 @@ function placeBeforePostcode(segment: string): string | null {
   return m !== null && isCity(m[1]!) ? m[1]! : null;
 }
 
-function isCountry(segment: string): boolean {
+export function isCountry(segment: string): boolean {
   const words = segment.split(/\s+/);
   return words.length <= 2 && /^\p{Lu}/u.test(segment) && words.every((w) => REGION_NAMES.has(w.toLowerCase())) && !REGION_CODES.has(segment);
 }

@@ -1,4 +1,4 @@
-import { locationIn } from '../location.js';
+import { isCountry, locationIn } from '../location.js';
 import { companyScore, isOrganisationLike, titleScore } from '../entities.js';
 import { COMPANY_SUFFIXES, REGION_CODES, TITLE_HEADS } from '../vocab.js';
 
@@ -59,12 +59,30 @@ export function splitParts(text: string): Part[] {
   const titled = titleColonRest(text);
   if (titled !== null) return [{ text: titled.title, kind: 'title' }, ...splitParts(titled.rest)];
   const parts: Part[] = [];
-  for (const chunk of text.split(PART_SPLIT_RE)) {
+  for (const chunk of text.split(PART_SPLIT_RE).flatMap(titleSlashName)) {
     const clean = cleanValue(chunk);
     if (clean === '' || isSentence(clean)) continue;
     parts.push(...splitCommas(clean));
   }
   return parts;
+}
+
+/** "Program Management", "Web Development": a line of work, which a title names, not an employer. */
+const FUNCTION_RE = /\b(?:management|development|administration|planning|analysis|engineering|design|support|programs?|projects?)$/i;
+
+/**
+ * "Software developer / FXHome, Leeds", "Intern engineer / SII": a spaced slash after a job title, before a
+ * name that is not another title, separates the title from where it was held. "Founder / CEO" or
+ * "Director of Finance / Program Management" stay one part, for the titles' own split.
+ */
+function titleSlashName(chunk: string): string[] {
+  const at = chunk.indexOf(' / ');
+  if (at < 0) return [chunk];
+  const title = chunk.slice(0, at).trim();
+  const rest = chunk.slice(at + 3).trim();
+  const name = rest.split(/\s*[,(]\s*/)[0]!;
+  const isName = isNameLike(name) && titleScore(name) < 1 && !DEPARTMENT_RE.test(name) && !FUNCTION_RE.test(name) && isOrganisationLike(name);
+  return isName && titleScore(title) >= 2 && companyScore(title) < 1 ? [title, rest] : [chunk];
 }
 
 /**
@@ -88,7 +106,7 @@ export function lineParts(text: string): Part[] {
 
 /** Trims separators and a final full stop or colon, but keeps the dot of "Inc.", "Co." or "S.A.". */
 export function cleanValue(text: string): string {
-  const trimmed = text.replace(/^[\s,;:()|·•\-–—]+|[\s,;:(|·•\-–—]+$/g, '');
+  const trimmed = text.replace(/^[\s,;:()|·•\-–—]+|[\s,;:(|·•\-–—/]+$/g, '');
   if (/\.$/.test(trimmed) && !/(?:\b\p{L}{1,4}|\b(?:\p{L}\.)+)\.$/u.test(trimmed)) return trimmed.slice(0, -1).trim();
   return trimmed.replace(/\s*\)$/, (m) => (trimmed.includes('(') ? m : ''));
 }
@@ -146,7 +164,7 @@ function splitCommas(chunk: string): Part[] {
   // A trailing "City, ST" (or "City, Country") is the location.
   for (let n = Math.min(3, merged.length); n >= 1; n--) {
     const tail = merged.slice(merged.length - n).join(', ');
-    const location = n === 1 ? (isBareRegion(tail) ? tail : null) : locationIn(tail);
+    const location = n === 1 ? (isBareRegion(tail) || isCountry(tail) ? tail : null) : locationIn(tail);
     if (location !== null && location === tail) {
       return [...merged.slice(0, merged.length - n).map((text) => ({ text, kind: null })), { text: tail, kind: 'location' as const }];
     }

@@ -151,7 +151,8 @@ export function fillFromWindow(
       }
     }
     if (!row.header || claimed.has(j) || draft.usedRows.includes(j)) continue;
-    for (const p of splitParts(row.line.text)) {
+    const parts = splitParts(row.line.text);
+    for (const p of parts) {
       if (p.kind !== null && p.kind !== want) continue;
       const score = want === 'title' ? titleScore(p.text) : companyScore(p.text);
       const other = want === 'title' ? companyScore(p.text) : titleScore(p.text);
@@ -162,10 +163,23 @@ export function fillFromWindow(
       if ((p.kind === want || adjacent || scored) && p.text !== draft.title && p.text !== draft.company) {
         draft[want] = p.text;
         draft.usedRows.push(j);
+        // "India / 2007 – 2008 / Programme Manager - Dream a Dream": the line that names the title names
+        // where it was held too, and the company look-ahead will not read a used line again.
+        // A name left over in the role's own header ("Best Buy / July 2019 – present / Sales Associate,
+        // City, MD") is still the likelier company.
+        if (want === 'title' && draft.company === null && !draft.leftovers.some(isOrganisationLike)) draft.company = otherOrganisation(parts, p) ?? null;
         return;
       }
     }
   }
+}
+
+/** The one other name on a header line beside its title, when it reads as an organisation and not a title. */
+function otherOrganisation(parts: readonly Part[], title: Part): string | undefined {
+  const others = parts.filter((q) => q !== title && q.kind !== 'location');
+  const [only] = others;
+  if (others.length !== 1 || only!.kind === 'title' || !isNameLike(only!.text)) return undefined;
+  return only!.kind === 'company' || (isOrganisationLike(only!.text) && titleScore(only!.text) < 1) ? only!.text : undefined;
 }
 
 /** "Salary | $89,000", "Hours: 40/Week": a field of a form, never a name. */
@@ -388,6 +402,14 @@ function titleParts(title: string): string[] {
   return parts;
 }
 
+/** "(part time basis)", "(4 hours a week)", "(Seasonal)", "(P/T)": how much the job was worked, not its name. */
+const WORKING_TIME_RE = /\s*\((?=[^()]*\b(?:part[- ]time|full[- ]time|[pf]\/t|seasonal|temporary|temp|casual|contract|internship|volunteer|voluntary|hours?|weekends?|summers?)\b)[^()]{1,40}\)$/i;
+
+function withoutWorkingTime(title: string): string {
+  const plain = title.replace(WORKING_TIME_RE, '');
+  return plain === '' ? title : plain;
+}
+
 export function toExperience(draft: Draft): Experience {
   const highlights: string[] = [];
   const prose: string[] = [];
@@ -397,7 +419,7 @@ export function toExperience(draft: Draft): Experience {
     else prose.push(row.line.text);
   }
   return {
-    title: draft.title,
+    title: draft.title === null ? null : withoutWorkingTime(draft.title),
     company: draft.company,
     location: draft.location,
     start: draft.range.start,

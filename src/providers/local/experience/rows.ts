@@ -50,7 +50,9 @@ export function annotate(line: Line, referenceDate: Date): Row {
   // "Senior Project Manager (2001–2004) - Promoted to manage…".
   const long = text.length > 160;
   if ((!line.bullet || LEADING_RANGE_RE.test(text)) && !PAGE_FURNITURE_RE.test(text)) {
-    const ranges = findDateRanges(long ? text.slice(0, 100) : text, referenceDate).filter((r) => !long || r.index < 3 || (r.index <= 80 && isLeadingHeader(text.slice(0, r.index))));
+    const ranges = findDateRanges(long ? text.slice(0, 100) : text, referenceDate)
+      .filter((r) => !long || r.index < 3 || (r.index <= 80 && isLeadingHeader(text.slice(0, r.index))))
+      .filter((r) => !isLabelledTitleAside(text, r));
     const full = ranges.find((r) => r.closed || r.current);
     const candidate = full ?? (ranges.length === 1 ? ranges[0] : undefined);
     if (candidate !== undefined) {
@@ -77,6 +79,18 @@ export function annotate(line: Line, referenceDate: Date): Row {
     }
   }
   return { line, range, rest, proseParts, header: range === null && isHeaderLike(line) };
+}
+
+const LABELLED_TITLE_RE = /^(?:position|job\s+title|title|role|designation)\s*[:：]/i;
+
+/**
+ * "Position: Customer Service Advisor (part time to 2011, full time from 2013)": dates in an aside of a
+ * labelled title tell how the job changed, under the role's own date; they do not start another role.
+ */
+function isLabelledTitleAside(text: string, range: DateRange): boolean {
+  if (!LABELLED_TITLE_RE.test(text)) return false;
+  const open = text.lastIndexOf('(', range.index);
+  return open >= 0 && text.indexOf(')', open) >= range.index + range.length - 1 && !text.slice(open, range.index).includes(')');
 }
 
 /**
