@@ -579,3 +579,13 @@ describe('parser 1.8.0: header lines', () => {
     assert.deepEqual(read(text).map((e) => [e.title, e.company, e.start, e.end]), [['Customer Service Advisor', 'Zinnia Telephone Banking', '2009', '2011']]);
   });
 });
+
+describe('parser 1.8.0: names with digits', () => {
+  it('keeps "News 24/7" and "House2 TV" as employers, but not a long reference number', () => {
+    const text = ['2004 – 2007', 'News 24/7', 'Newsreader', 'Read the evening news.', '2007 – Present', 'House2 TV', 'Anchor', 'Covered live events.'].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Newsreader', 'News 24/7'],
+      ['Anchor', 'House2 TV'],
+    ]);
+  });
+});

@@ -52,8 +52,9 @@ export function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
   if (draft.company === null && client !== undefined && !scored.some((s) => s.text !== draft.title && isOrganisationLike(s.text) && s.t < 1)) {
     draft.company = client.text;
   }
-  // Digits cost a phrase its title score, but a name may carry them: "Rapid9", "Studio 54".
-  const named = (x: { text: string; t: number }): boolean => x.t > -1 || /^\p{Lu}[\p{L}&' ]*\d{1,2}$/u.test(x.text);
+  // Digits cost a phrase its title score, but a name may carry them: "Rapid9", "Studio 54", "News 24/7".
+  // A long number is a reference ("Patent Application 12345678"), not a name.
+  const named = (x: { text: string; t: number }): boolean => x.t > -1 || (/^\p{Lu}[\p{L}\d&' ]*\d[\p{L}\d&' /]*$/u.test(x.text) && !/\d{5}/.test(x.text));
   const left = scored.filter((s) => s.text !== draft.title && s.text !== draft.company && named(s));
   draft.leftovers = left.map((s) => s.text);
   draft.aloneLeftovers = left.filter((s) => s.alone).map((s) => s.text);
