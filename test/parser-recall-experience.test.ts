@@ -589,3 +589,20 @@ describe('parser 1.8.0: names with digits', () => {
     ]);
   });
 });
+
+describe('parser 1.8.0: the look-ahead leaves the next role its header', () => {
+  it('keeps the company named above the date instead of taking the line under it', () => {
+    const text = [
+      'Marsh & Keller, PA',
+      'Lakeland, Florida',
+      'Paralegal (2004 – 2006)',
+      'Dunmore Hale',
+      'Tampa, Florida',
+      'Legal Secretary (1999 – 2004)',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Paralegal', 'Marsh & Keller'],
+      ['Legal Secretary', 'Dunmore Hale'],
+    ]);
+  });
+});

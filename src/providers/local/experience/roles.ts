@@ -159,7 +159,16 @@ export function fillFromWindow(
       const other = want === 'title' ? companyScore(p.text) : titleScore(p.text);
       // "Title / 2009 – 2014 / Acme Learning / City, ST": the line right under the date names the company
       // even when nothing marks it as one, as long as it is not a title.
-      const adjacent = want === 'company' && j === start && p.kind === null && draft.title !== null && other < 1 && isNameLike(p.text) && isOrganisationLike(p.text) && !FIELD_ROW_RE.test(row.line.text);
+      const adjacent =
+        want === 'company' &&
+        j === start &&
+        p.kind === null &&
+        draft.title !== null &&
+        !draft.aloneLeftovers.some(isOrganisationLike) &&
+        other < 1 &&
+        isNameLike(p.text) &&
+        isOrganisationLike(p.text) &&
+        !FIELD_ROW_RE.test(row.line.text);
       const scored = score >= 1.5 && score > other && (want === 'title' || isOrganisationLike(p.text));
       if ((p.kind === want || adjacent || scored) && p.text !== draft.title && p.text !== draft.company) {
         draft[want] = p.text;
