@@ -606,3 +606,10 @@ describe('parser 1.8.0: the look-ahead leaves the next role its header', () => {
     ]);
   });
 });
+
+describe('parser 1.8.0: a title and what it was for, on a header line', () => {
+  it('reads "Intern for the Evening Show and…" under the date as the title', () => {
+    const text = ['Harbor Broadcasting, Chicago, IL - June 2008 - Sept 2008', 'Intern for the Evening Show and the Weekend Morning Show.', 'Booked guests for weekly episodes with the producer.'].join('\n');
+    assert.deepEqual(roles(text), [['Intern', 'Harbor Broadcasting']]);
+  });
+});

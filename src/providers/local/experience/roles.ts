@@ -139,6 +139,16 @@ export function fillFromWindow(
   own: readonly number[],
   claimed: ReadonlySet<number>,
 ): void {
+  // "Intern for the Evening Show.": a header line of the role's own that is a title and what it was for.
+  for (const i of want === 'title' ? own : []) {
+    const text = rows[i]!.line.text;
+    const lead = titleLead(text);
+    if (lead === null) continue;
+    draft.title = lead;
+    draft.leftovers = draft.leftovers.filter((l) => !text.includes(l));
+    draft.aloneLeftovers = draft.aloneLeftovers.filter((l) => !text.includes(l));
+    return;
+  }
   const start = Math.max(anchor, ...own, ...draft.usedRows) + 1;
   for (let j = start; j < Math.min(next, start + 4); j++) {
     const row = rows[j]!;
