@@ -613,3 +613,10 @@ describe('parser 1.8.0: a title and what it was for, on a header line', () => {
     assert.deepEqual(roles(text), [['Intern', 'Harbor Broadcasting']]);
   });
 });
+
+describe('parser 1.8.0: a place hyphened onto the employer', () => {
+  it('splits "Lakeshore Group-Chicago, IL" into the company and its place', () => {
+    const [role] = read(['Lakeshore Group-Chicago, IL- Jan 2010-Sept 2013', 'Production Specialist', '• Edited videos.'].join('\n'));
+    assert.deepEqual([role?.title, role?.company, role?.location], ['Production Specialist', 'Lakeshore Group', 'Chicago, IL']);
+  });
+});

@@ -161,6 +161,10 @@ function splitCommas(chunk: string): Part[] {
     if (prev !== undefined && (isSuffix || isDepartment)) merged[merged.length - 1] = `${prev}, ${piece}`;
     else merged.push(piece);
   }
+  // "CME Group-Chicago, IL": the place hyphened onto the name is the location's first half. A name of one
+  // word is left whole: "Hewlett-Packard, CA".
+  const joined = merged.length >= 2 ? /^(\S.*\s.*\p{L}[\p{L}.)])-(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)$/u.exec(merged.at(-2)!) : null;
+  if (joined !== null && locationIn(`${joined[2]}, ${merged.at(-1)}`) !== null) merged.splice(merged.length - 2, 1, joined[1]!, joined[2]!);
   // A trailing "City, ST" (or "City, Country") is the location.
   for (let n = Math.min(3, merged.length); n >= 1; n--) {
     const tail = merged.slice(merged.length - n).join(', ');
