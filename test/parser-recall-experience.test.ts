@@ -620,3 +620,19 @@ describe('parser 1.8.0: a place hyphened onto the employer', () => {
     assert.deepEqual([role?.title, role?.company, role?.location], ['Production Specialist', 'Lakeshore Group', 'Chicago, IL']);
   });
 });
+
+describe('parser 1.8.0: what is not the company', () => {
+  it('reads "Cashier, Store Ambassador - Green Grocer Market: Plymouth Meeting, PA" as two titles at the market', () => {
+    const text = ['Cashier, Healthy Eating Ambassador - Green Grocer Market: Plymouth Meeting, PA', 'Oct 2014 to present', '• Served customers.'].join('\n');
+    const found = read(text).map((e) => [e.title, e.company, e.location]);
+    assert.deepEqual(found, [
+      ['Cashier', 'Green Grocer Market', 'Plymouth Meeting, PA'],
+      ['Healthy Eating Ambassador', 'Green Grocer Market', 'Plymouth Meeting, PA'],
+    ]);
+  });
+
+  it('never names "Ongoing" as the employer', () => {
+    const text = ['FREELANCE DRUPAL DEVELOPER, Ongoing', 'Short term freelance positions, March 2013 – Present', '• Built sites.'].join('\n');
+    assert.ok(read(text).every((e) => e.company !== 'Ongoing'), JSON.stringify(read(text)));
+  });
+});

@@ -74,7 +74,7 @@ export function institutionRank(phrase: string): number {
 
 const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'at', 'on', 'de', 'du', 'la', 'le', 'y', '&', 'a', 'an', 'to']);
 const NOT_ORGANISATION_RE =
-  /^(?:\d+\+?\s*(?:years?|yrs?|months?)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|location|duration|period|client|project|role|team size|page \d+.*)$/i;
+  /^(?:\d+\+?\s*(?:years?|yrs?|months?)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|location|duration|period|client|project|role|team size|page \d+.*|present|current|ongoing|till date|to date)$/i;
 
 const PLACEHOLDER_DATE_RE = /^(?:spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s.*(?:\[year\]|\b(?:19|20)xx\b)/i;
 const FIELD_VALUE_RE = /^[\p{L}][\p{L}./ ]{0,24}\s*[:：]\s*\S/u;

@@ -59,12 +59,18 @@ export function splitParts(text: string): Part[] {
   const titled = titleColonRest(text);
   if (titled !== null) return [{ text: titled.title, kind: 'title' }, ...splitParts(titled.rest)];
   const parts: Part[] = [];
-  for (const chunk of text.split(PART_SPLIT_RE).flatMap(titleSlashName)) {
+  for (const chunk of text.split(PART_SPLIT_RE).flatMap(titleSlashName).flatMap(nameColonPlace)) {
     const clean = cleanValue(chunk);
     if (clean === '' || isSentence(clean)) continue;
     parts.push(...splitCommas(clean));
   }
   return parts;
+}
+
+/** "Whole Foods Market: Plymouth Meeting, PA": a colon between a name and the place it is in. */
+function nameColonPlace(chunk: string): string[] {
+  const m = /^([^:：]{2,80}?)\s*[:：]\s+(\p{Lu}.{1,60})$/u.exec(chunk);
+  return m !== null && locationIn(m[2]!) === m[2]!.replace(/[\s,.]+$/, '') ? [m[1]!, m[2]!] : [chunk];
 }
 
 /** "Program Management", "Web Development": a line of work, which a title names, not an employer. */

@@ -113,7 +113,8 @@ export function fillFromLeftovers(draft: Draft): void {
     const split = titleBeforeName(draft.company);
     if (split !== null) [draft.title, draft.company] = split;
   }
-  const rest = draft.leftovers.filter(isOrganisationLike);
+  // "Cashier, Healthy Eating Ambassador": a second job title is a co-title, never the company.
+  const rest = draft.leftovers.filter((text) => isOrganisationLike(text) && !isPlainJobTitle(text));
   // A name alone on its line is the likelier company than a comma part after the title ("Director, Mobile").
   const company = draft.aloneLeftovers.find(isOrganisationLike) ?? rest[0];
   if (draft.company === null && draft.title !== null && company !== undefined) draft.company = company;
