@@ -146,3 +146,55 @@ describe('layouts and vocabulary (recall round 2)', () => {
     assert.equal(educationOf('Bachelor of Science, 2004\nComputer Science\nDenver, CO')[0]?.institution, null);
   });
 });
+
+describe('layouts and vocabulary (recall round 3)', () => {
+  const strictOf = (text: string): Education[] => parseEducation(toLines(text), { referenceDate: REFERENCE, strict: true });
+
+  it('names a school and the university it belongs to in full, as written', () => {
+    assert.equal(educationOf('THE HALVERN SCHOOL, UNIVERSITY OF WESTBROOK\nMaster of Business Administration, 2011')[0]?.institution, 'THE HALVERN SCHOOL, UNIVERSITY OF WESTBROOK');
+    assert.equal(educationOf('University of Northfield, School of Kinesiology\nMasters of Education, 2010')[0]?.institution, 'University of Northfield, School of Kinesiology');
+    assert.equal(educationOf('Lakeview University - College of Law | Lakeview, GA\nJ.D., 2006')[0]?.institution, 'Lakeview University - College of Law');
+    // A place, a high school or a job beside the university is no part of its name.
+    assert.equal(educationOf('Westbrook University, Westbrook, MA\nB.A., 2001')[0]?.institution, 'Westbrook University');
+    assert.equal(educationOf('Greenfield Higher Secondary School, Westbrook University Campus')[0]?.institution, 'Westbrook University Campus');
+    assert.equal(educationOf('Research Assistant at the Institute of Optics, Northfield University of Technology')[0]?.institution, 'Northfield University of Technology');
+  });
+
+  it('reads a school named by its acronym after "from", but not a place or an anonymised name', () => {
+    assert.equal(educationOf('Diploma in Electronics Engineering from NIT, Coimbatore, India')[0]?.institution, 'NIT');
+    assert.equal(educationOf('Bachelor of Arts from NY, 2001')[0]?.institution, null);
+    assert.equal(educationOf('B.E. (Information Science) from XXXXXXX')[0]?.institution, null);
+  });
+
+  it('finishes a school name cut after "of" from the start of a long line', () => {
+    const [entry] = educationOf(
+      'Received a Bachelor of Science in Physics from the Lakeview Institute of\nTechnology. Concentrated in optics, numerical methods, astronomy and a minor in philosophy of science.',
+    );
+    assert.equal(entry?.institution, 'Lakeview Institute of Technology');
+  });
+
+  it('reads abbreviated universities and drops a referee\'s phone label', () => {
+    assert.equal(findInstitution('Westbrook State Univ., 1999'), 'Westbrook State Univ.');
+    assert.equal(educationOf('BA in History, Univ. of Northfield, 2004')[0]?.institution, 'Univ. of Northfield');
+    assert.equal(educationOf('BA in History, Univ. of Northfield, 2004')[0]?.degree, 'BA in History');
+    assert.equal(findInstitution('Lakeview Catholic University Ph: 9911 1122'), 'Lakeview Catholic University');
+  });
+
+  it('ends a degree before its school, its marks, a stray bracket or a document title', () => {
+    assert.equal(educationOf('Masters in Mass Communication, Brightway College.')[0]?.degree, 'Masters in Mass Communication');
+    assert.equal(educationOf('Bachelor of English Literature with average of 80.66% (GPA 3.00)')[0]?.degree, 'Bachelor of English Literature');
+    assert.equal(educationOf('Computer Science (all Masters coursework completed) 1995')[0]?.degree, 'Masters coursework completed');
+    assert.equal(educationOf('LLB\nSubjects include:\nMedical Law')[0]?.degree, 'LLB');
+    assert.equal(strictOf('Ph.D. RESUME')[0]?.degree, 'Ph.D.');
+  });
+
+  it('keeps a qualification that fills its line outside the education section, but not a passing mention', () => {
+    assert.deepEqual(
+      strictOf('Qualifications\nNVQ 3 in Retailing\nGNVQ Advanced Information Technology (Pass)\nGCSE Mathematics').map((e) => e.degree),
+      ['NVQ 3 in Retailing', 'GNVQ Advanced Information Technology (Pass)'],
+    );
+    assert.deepEqual(strictOf('Worked part time while taking my\nPhD.'), []);
+    assert.deepEqual(strictOf('Led the reading group with Dr. Roe, Ph.D., on Fridays'), []);
+    assert.deepEqual(strictOf('PhD Scholarship'), []);
+  });
+});

@@ -14,7 +14,7 @@ import type { Line } from './normalise.js';
  */
 
 /** Where the degree phrase stops: a date, a source ("from", "at"), a separator or a parenthesis. */
-const DEGREE_STOP_RE = /(?<=\p{L}{4})\.\s+(?=\p{Lu})|\s+(?:from|at)\s+(?=\p{Lu}|the\b)|\s+\(?[12]:[12]\b|\s*[|–—;:(]\s*|\s+-\s+|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\b|\s*,?\s*(?:expected|anticipated|graduated|gpa|cgpa|grade|class of|(?:to\s+be\s+)?(?:conferred|awarded))\b/iu;
+const DEGREE_STOP_RE = /(?<=\p{L}{4})(?<!\bUniv)\.\s+(?=\p{Lu})|\s+(?:from|at)\s+(?=\p{Lu}|the\b)|\s+\(?[12]:[12]\b|\s*[|–—;:(]\s*|\s+-\s+|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(?:19|20)\d{2}\b|\s*,?\s*(?:expected|anticipated|graduated|gpa|cgpa|grade|class of|(?:to\s+be\s+)?(?:conferred|awarded))\b|\s+with\s+(?:an?\s+)?(?:(?:overall|cumulative)\s+)?(?:average|aggregate|percentage|score|\d)|\s+(?:r[ée]sum[ée]|cv|curriculum\s+vitae)\b/iu;
 
 /** "a B.S. in Marketing and expertise in…": "and" before a lower-case word leaves the degree (case-sensitive). */
 const PROSE_STOP_RE = /\s+and\s+(?=\p{Ll})/u;
@@ -31,7 +31,7 @@ function degreePhrase(text: string, start: number): string {
   const kept: string[] = [];
   for (const part of cut.split(/\s*,\s*/)) {
     if (part === '') continue;
-    if (kept.length > 0 && (/^\p{Ll}/u.test(part) || institutionRank(part) > 0 || locationIn(`${part}, XX`) !== null || kept.length >= 2 || /\d/.test(part))) break;
+    if (kept.length > 0 && (/^\p{Ll}/u.test(part) || schoolRank(part.replace(/\.$/, '')) > 0 || locationIn(`${part}, XX`) !== null || kept.length >= 2 || /\d/.test(part))) break;
     kept.push(part);
   }
   // "B.E Northfield University": the school's name ends the degree.
@@ -56,6 +56,16 @@ function degreePhrase(text: string, start: number): string {
   const phrase = joined.replace(/[\s,.;:]+$/, (m) => (m.startsWith('.') && /(?:^|[\s.])\p{L}{1,4}$/u.test(joined.slice(0, -m.length)) ? '.' : ''));
   const words = phrase.split(/\s+/);
   return words.length > 12 ? words.slice(0, 12).join(' ') : phrase;
+}
+
+/** "(all Masters coursework completed)": a degree read from inside brackets ends before the bracket closes. */
+function withoutStrayBracket(phrase: string): string {
+  let depth = 0;
+  for (let k = 0; k < phrase.length; k++) {
+    if (phrase[k] === '(') depth++;
+    else if (phrase[k] === ')' && --depth < 0) return phrase.slice(0, k).trimEnd();
+  }
+  return phrase;
 }
 
 /** The length of "(M.S.) in Physics" after a degree: its abbreviation in brackets, then "in" and the field. */
@@ -120,7 +130,8 @@ export function findInstitution(text: string): string | null {
         .replace(LEADING_DATES_RE, '') // "2008-2009 The University of X"
         .replace(/(?:\s+(?:in|since|during))?\s+(?:19|20)\d{2}\b.*$/, '') // "University of X in 2007 with …"
         .replace(/\s+degree$/i, '') // "X University Degree"
-        .replace(/\.$/, ''),
+        .replace(/\s+(?:ph|tel|phone|fax|mob|mobile)\.?$/i, '') // "X University Ph: 9911 1122" (a referee's line)
+        .replace(/(?<!\bUniv)\.$/, ''),
     );
     if (part === '' || part.split(/\s+/).length > 10) continue;
     if (!/^(?:\p{Lu}|the\s)/u.test(part)) continue;
@@ -134,10 +145,11 @@ export function findInstitution(text: string): string | null {
 }
 
 /**
- * Schools the shared vocabulary does not rank: a state university system by its acronym ("SUNY Oneonta"),
+ * Schools the shared vocabulary does not rank: a state university system by its acronym ("SUNY Oneonta"), a
+ * university abbreviated ("Ohio State Univ.", "Univ. of Kent"),
  * a faculty ("Faculty of Law and Economics") and a training centre ("Harbour Nursing Training Centre").
  */
-const UNIVERSITY_SYSTEM_RE = /\b(?:SUNY|CUNY)\b/;
+const UNIVERSITY_SYSTEM_RE = /\b(?:SUNY|CUNY)\b|(?<=\p{Lu}\p{L}+\s)(?:Univ|UNIV)\b|\b(?:Univ|UNIV)\.?\s+of\s+\p{Lu}/u;
 const OTHER_SCHOOL_RE = /\b(?:Faculty\s+of|Training\s+Cent(?:re|er))\b/;
 /**
  * Schools named in their own language: "Université Lumière", "Universiteit Gent", "Technische Hochschule",
@@ -197,7 +209,7 @@ function isNamedLowerCase(part: string): boolean {
 
 function hasCapitalisedInstitutionWord(part: string): boolean {
   return (
-    /\b(?:Universit|UNIVERSIT|Universidad|College|COLLEGE|School|SCHOOL|Institut|INSTITUT|Academy|ACADEMY|Polytechnic|POLYTECHNIC|Conservator|Seminary|IIT|IIM|SUNY|CUNY|Faculty|Training\s+Cent)/.test(part) ||
+    /\b(?:Universit|UNIVERSIT|Univ\b|UNIV\b|Universidad|College|COLLEGE|School|SCHOOL|Institut|INSTITUT|Academy|ACADEMY|Polytechnic|POLYTECHNIC|Conservator|Seminary|IIT|IIM|SUNY|CUNY|Faculty|Training\s+Cent)/.test(part) ||
     FOREIGN_UNIVERSITY_RE.test(part) ||
     FOREIGN_SCHOOL_RE.test(part)
   );
@@ -234,10 +246,12 @@ interface Draft {
   year: number | null;
   /** The degree text is a "Major: …" line standing in until the degree itself is named. */
   provisional: boolean;
+  /** The degree fills its line ("NVQ 3 in Retailing"): a qualification listed, not one mentioned in passing. */
+  ownLine: boolean;
 }
 
 function emptyDraft(): Draft {
-  return { degree: null, degreeLevel: null, field: null, institution: null, year: null, provisional: false };
+  return { degree: null, degreeLevel: null, field: null, institution: null, year: null, provisional: false, ownLine: false };
 }
 
 /** A line that is only an institution's head word, perhaps with a place or a date after it. */
@@ -284,7 +298,10 @@ function opensItem(text: string, at: number): boolean {
 
 export interface EducationOptions {
   referenceDate: Date;
-  /** Keep only entries that have both a degree and an institution (for lines outside an education section). */
+  /**
+   * For lines outside an education section: keep only entries with both a degree and an institution, or a
+   * degree that fills its line.
+   */
   strict?: boolean;
 }
 
@@ -306,9 +323,10 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
       i += 2 * columns.length - 1;
       continue;
     }
-    // "BS" / "Electrical Engineering, 1991": an abbreviation alone on its line takes the field below it.
+    // "BS" / "Electrical Engineering, 1991": an abbreviation alone on its line takes the field below it, but
+    // not a label that opens a list ("LLB" / "Subjects include:").
     const next = lines[i + 1]?.text;
-    if (next !== undefined && /^\S{2,8}$/.test(text) && findDegree(text)?.index === 0 && findDegree(next) === null && /^\p{Lu}[\p{L}&\s]{2,40}(?:[,:;]|$)/u.test(next)) {
+    if (next !== undefined && /^\S{2,8}$/.test(text) && findDegree(text)?.index === 0 && findDegree(next) === null && /^\p{Lu}[\p{L}&\s]{2,40}(?:[,;]|$)/u.test(next)) {
       text = `${text} ${next}`;
       i++;
     }
@@ -316,6 +334,10 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     while (/\s(?:of|in|and|&|for)$/i.test(text) && i + 1 < lines.length && lines[i + 1]!.text.length <= 80) {
       text = `${text} ${lines[++i]!.text}`;
     }
+    // "… from the Rochester Institute of" / "Technology. Concentrated in …": a school's name finishes at the
+    // start of a long line, which is still read on its own.
+    const ending = i + 1 < lines.length && /\sof$/.test(text) ? nameEndingAt(lines[i + 1]!.text) : null;
+    if (ending !== null) text = `${text} ${ending}`;
     // "…, Michigan Technological" / "University, 2000": a school's name wrapped before its head word.
     if (i + 1 < lines.length && WRAPPED_HEAD_RE.test(lines[i + 1]!.text) && /\p{Lu}\p{L}+$/u.test(text) && findInstitution(text) === null) {
       text = `${text} ${lines[++i]!.text}`;
@@ -341,7 +363,9 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     else if (institution !== null && current.institution !== null) flush();
     else if (year !== undefined && current.year !== null && !hasContent && (current.degree !== null || current.institution !== null)) flush();
     if (degree !== null && !NAMES_WORK_RE.test(text.slice(degree.index))) {
-      let phrase = degreePhrase(text, degree.index);
+      // Outside the education section a stray bracket is kept: "Sax, U. (PhD)" names someone else's degree.
+      let phrase = options.strict === true ? degreePhrase(text, degree.index) : withoutStrayBracket(degreePhrase(text, degree.index));
+      current.ownLine = degree.index === 0 && isOwnLine(text.slice(phrase.length), lines[i]!, lines[i - 1]);
       // "BSc (Hons)" / "Marketing", "Diploma in Business" / "Administration": the field wrapped to the next line.
       const wrapped = lines[i + 1];
       if (text.trim().endsWith(phrase) && wrapped !== undefined && isWrappedField(wrapped)) {
@@ -354,9 +378,10 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
       current.field = fieldOf(phrase, degreeLengthAt(phrase) || phrase.length) ?? (current.provisional ? current.field : null);
       current.provisional = false;
     }
-    if (institution !== null && current.institution === null) {
-      current.institution = institution;
-      if (current.degreeLevel === null && /high school/i.test(institution)) current.degreeLevel = 'high-school';
+    const school = institution ?? (degree !== null && options.strict !== true ? acronymSchoolAfterFrom(text.slice(degree.index)) : null);
+    if (school !== null && current.institution === null) {
+      current.institution = institution === null ? school : withNeighbourSchool(text, institution);
+      if (current.degreeLevel === null && /high school/i.test(school)) current.degreeLevel = 'high-school';
     }
     if (options.strict !== true && !hasContent && current.degree !== null && !current.provisional && current.institution === null) {
       const school = unmarkedSchool(text, lines[i + 1]?.text);
@@ -365,7 +390,7 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
     if (year !== undefined && current.year === null && (hasContent || text.length <= 40)) current.year = year;
   }
   flush();
-  const kept = options.strict === true ? entries.filter((e, i) => isSureEntry(e) || (isHeld(e) && (isSureEntry(entries[i - 1]) || isSureEntry(entries[i + 1])))) : entries;
+  const kept = options.strict === true ? entries.filter((e, i) => isKeptOutside(e, entries[i - 1], entries[i + 1])) : entries;
   return dedupe(kept.flatMap(splitDoubleDegree)).map((e) => ({
     degree: e.degree,
     degreeLevel: e.degreeLevel,
@@ -387,6 +412,63 @@ function unlistedAbbreviation(text: string, school: string | null): DegreeMatch 
   const initials = school.split(/\s+/).map((w) => w[0]).join('');
   if (/(?:IT|U|C|I)$/.test(token) || initials.includes(token)) return null;
   return { index: 0, level: token.startsWith('M') ? 'master' : 'bachelor' };
+}
+
+/**
+ * "Diploma in Electronics from NIT, Coimbatore": a degree's school named by its acronym after "from". Two to
+ * six capitals, not a place ("from NY") and not an anonymised "XXXXX".
+ */
+function acronymSchoolAfterFrom(degreeText: string): string | null {
+  const m = /\sfrom\s+(?:the\s+)?(\p{Lu}{2,6})(?=\s*(?:[,(]|$))/u.exec(degreeText);
+  // A state or country code reads as the place after a town: "Springfield, NY".
+  if (m === null || /^X+$/.test(m[1]!) || locationIn(`Springfield, ${m[1]!}`) !== null) return null;
+  return m[1]!;
+}
+
+/** "Technology. Concentrated in …" → "Technology": one to four capitalised words closed by a stop. */
+function nameEndingAt(line: string): string | null {
+  return /^(\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|and|&)){0,3})(?=[.,;:]|\s+\(|$)/u.exec(line)?.[1] ?? null;
+}
+
+/** A school below university level ("Higher Secondary School") is no part of a university's name. */
+const SCHOOL_LEVEL_RE = /\b(?:high|secondary|primary|grammar|elementary|middle)\b/i;
+
+/**
+ * "The Wharton School, University of Pennsylvania", "University of Minnesota - School of Kinesiology": a
+ * school and the university it belongs to, side by side, are one institution named in full, as written.
+ */
+function withNeighbourSchool(text: string, name: string): string {
+  const parts: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\s*[,|;·•]\s*|\s+[-–—]\s+/g)) {
+    parts.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  parts.push({ start, end: text.length });
+  const at = parts.findIndex((p) => text.slice(p.start, p.end).includes(name));
+  if (at < 0) return name;
+  const isSchool = (k: number): boolean => {
+    const part = parts[k];
+    if (part === undefined) return false;
+    const words = text.slice(part.start, part.end).trim();
+    // "Research Assistant at the Institute of X" names a job there, not the school.
+    return words.split(/\s+/).length <= 8 && !SCHOOL_LEVEL_RE.test(words) && !/\s(?:at|in|from)\s/.test(words) && findInstitution(words) === words;
+  };
+  const own = text.slice(parts[at]!.start, parts[at]!.end).trim();
+  if (own !== name) return name;
+  if (isSchool(at - 1)) return text.slice(parts[at - 1]!.start, parts[at]!.end).trim();
+  if (isSchool(at + 1)) return text.slice(parts[at]!.start, parts[at + 1]!.end).trim();
+  return name;
+}
+
+/**
+ * A degree that opens its line and fills it: "NVQ 3 in Retailing", "Ph.D. RESUME" (a document's title after
+ * it), but not the end of a sentence begun on the line above ("…while taking my" / "PhD.").
+ */
+function isOwnLine(rest: string, line: Line, previous: Line | undefined): boolean {
+  const after = rest.replace(/^[\s.]+|[\s.]+$/g, '');
+  if (after.length > 8 && !/^(?:r[ée]sum[ée]|cv|curriculum\s+vitae)\b/i.test(after)) return false;
+  return line.blockStart || previous === undefined || !/\s(?:my|a|an|the|of|in|and|with|for|to|his|her|their)$/i.test(previous.text);
 }
 
 /** Words that name a subject, not a school: "Computer Science", "Business Management". */
@@ -443,6 +525,7 @@ function pairedEntry(degreeLine: string, schoolLine: string, referenceDate: Date
     institution,
     year: graduationYear(schoolLine, referenceDate) ?? null,
     provisional: false,
+    ownLine: true,
   };
 }
 
@@ -481,12 +564,23 @@ function isSureEntry(e: Draft | undefined): boolean {
   return e !== undefined && e.institution !== null && isHeld(e);
 }
 
+/**
+ * Outside an education section an entry counts when sure of itself (see isSureEntry), when its degree fills its
+ * line ("NVQ 3 in Retailing" under "Qualifications", read as skills), or next to a sure entry. School-leaving
+ * examinations ("GCSE Mathematics") count only with their school.
+ */
+function isKeptOutside(e: Draft, before: Draft | undefined, after: Draft | undefined): boolean {
+  if (isSureEntry(e)) return true;
+  if (!isHeld(e)) return false;
+  return (e.ownLine && e.degreeLevel !== 'high-school') || isSureEntry(before) || isSureEntry(after);
+}
+
 /** "Masters Research Project", "Masters Thesis: …": work done for a degree, listed under it. */
 const NAMES_WORK_RE = /^\S+\s+(?:research\s+)?(?:thesis|project|dissertation)\b/i;
 
 /** "Masters Thesis", "PhD researcher", "Bachelor of": a degree word that names no degree held. */
 const DEGREE_NOT_HELD_RE =
-  /\sof$|\b(?:thesis|dissertation|project|coursework|courses?|students?|candidate|researcher|fellow|program(?:me)?s?|advisory|committee|board|levels|alumni|areas)\b/i;
+  /\sof$|\b(?:thesis|dissertation|project|coursework|courses?|students?|candidate|researcher|fellow|program(?:me)?s?|advisory|committee|board|levels|alumni|areas|scholarships?|awards?|grants?|prizes?)\b/i;
 
 /** A degree phrase found outside an education section that reads as a degree someone holds. */
 export function isHeldDegree(phrase: string): boolean {
