@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { claimedItems, definedTerm, extractSkills, keywordRuns, listItems, proseListItems } from '../src/providers/local/skills.js';
+import {
+  claimedItems,
+  definedTerm,
+  extractSkills,
+  keywordRuns,
+  listItems,
+  namedExamples,
+  proseListItems,
+  semicolonItems,
+} from '../src/providers/local/skills.js';
 import { splitSections } from '../src/providers/local/sections.js';
 import { toLines } from '../src/providers/local/normalise.js';
 
@@ -12,6 +21,13 @@ const skillsOf = (resume: string): string[] => {
   return extractSkills({ text: resume, skillLines, sections }).map((s) => s.surface);
 };
 const surfaces = (skillLines: string): string[] => extractSkills({ text: '', skillLines: toLines(skillLines) }).map((s) => s.surface);
+/** Canonical names of the skills of an invented resume. */
+const namesOf = (resume: string): string[] => {
+  const lines = toLines(resume);
+  const sections = splitSections(lines);
+  const skillLines = sections.filter((s) => s.kind === 'skills').flatMap((s) => s.lines);
+  return extractSkills({ text: resume, skillLines, sections }).map((s) => s.name);
+};
 
 describe('phrases a sentence claims to know', () => {
   it('takes the parts of the phrase after a claim word, up to the end of its clause', () => {
@@ -130,5 +146,100 @@ describe('list items that are no skills', () => {
     assert.deepEqual(listItems('¾ Kiln Operation'), ['Kiln Operation']);
     assert.deepEqual(listItems('1. Glaze Mixing'), ['Glaze Mixing']);
     assert.deepEqual(listItems('‘make'), ['make']);
+  });
+});
+
+describe('phrases between semicolons', () => {
+  it('takes three or more short phrases a line strings together with semicolons', () => {
+    const resume = ['Jane Roe', '', 'SUMMARY', 'kiln safety; glaze patents; studio leases; export duties', '', 'SKILLS', 'Glaze Mixing'].join('\n');
+    assert.deepEqual(semicolonItems(splitSections(toLines(resume))), ['kiln safety', 'glaze patents', 'studio leases', 'export duties']);
+  });
+
+  it('leaves sentences and pairs of clauses alone', () => {
+    const resume = ['Jane Roe', '', 'SUMMARY', 'I fired the kilns; I mixed glazes, slips and washes for the whole studio; I swept.', 'kiln safety; glaze patents'].join('\n');
+    assert.deepEqual(semicolonItems(splitSections(toLines(resume))), []);
+  });
+});
+
+describe('lists in parentheses', () => {
+  it('takes the items when a known skill heads the parenthesis, even wrapped onto the next line', () => {
+    const expected = ['Glimmerkit', 'Quillpad', 'Kilnware'];
+    assert.deepEqual(proseListItems('Wrote Python (Glimmerkit, Quillpad, Kilnware) for the studio.').map((i) => i.item), expected);
+    assert.deepEqual(proseListItems('Wrote Python (Glimmerkit, Quillpad,\nKilnware) for the studio.').map((i) => i.item), expected);
+  });
+
+  it('leaves other parentheses of unknown names alone', () => {
+    assert.deepEqual(proseListItems('Visited the coast (Brightsea, Oldport, Kilnmouth) each summer.'), []);
+  });
+});
+
+describe('examples after a kind of tool', () => {
+  it('takes the names after "tools such as", "libraries including"', () => {
+    assert.deepEqual(namedExamples('Tracked tickets with tools such as Glimmerkit, Quillpad and Kilnware to cut delays.'), ['Glimmerkit', 'Quillpad', 'Kilnware']);
+    assert.deepEqual(namedExamples('Built the app on libraries including Quillpad.'), ['Quillpad']);
+  });
+
+  it('ignores lower-case activities after the same words', () => {
+    assert.deepEqual(namedExamples('Kept systems, including the impact of change in one system.'), []);
+  });
+});
+
+describe('items joined by "and", "&" or "/"', () => {
+  it('splits two known skills into both', () => {
+    assert.deepEqual(surfaces('HTML and CSS, Python/Excel'), ['HTML', 'CSS', 'Python', 'Excel']);
+  });
+
+  it('keeps two unknown names together', () => {
+    assert.deepEqual(surfaces('Glimmerkit and Quillpad'), ['Glimmerkit and Quillpad']);
+  });
+});
+
+describe('sections and sentences that name no skills', () => {
+  it('counts a soft skill listed, not one a sentence of the skills section describes', () => {
+    assert.ok(!namesOf('Jane Roe\n\nSKILLS\nExcellent communication skills with every client.').includes('Communication'));
+    assert.ok(namesOf('Jane Roe\n\nSKILLS\nCommunication, Glaze Mixing').includes('Communication'));
+  });
+
+  it('does not search the certifications section', () => {
+    const certified = ['Jane Roe', '', 'CERTIFICATIONS', 'First Aid, Red Cross, 2019', '', 'SKILLS', 'Glaze Mixing'].join('\n');
+    assert.ok(!namesOf(certified).includes('First aid'), namesOf(certified).join(' | '));
+    const skilled = ['Jane Roe', '', 'SKILLS', 'Glaze Mixing, First Aid'].join('\n');
+    assert.ok(namesOf(skilled).includes('First aid'), namesOf(skilled).join(' | '));
+  });
+
+  it('ends a tool list at a project description label, keeping labelled lists after it', () => {
+    const resume = [
+      'Jane Roe',
+      '',
+      'PROJECTS',
+      'Shop Site',
+      'Tools:',
+      'Glimmerkit, Quillpad',
+      'Details:',
+      'Manage Customer Accounts',
+      'Online Kiln Booking',
+      'Environment: Kilnware, Slipcast',
+      '',
+      'EDUCATION',
+      'BA Ceramics, 2010',
+    ].join('\n');
+    assert.deepEqual(namesOf(resume), ['Glimmerkit', 'Quillpad', 'Kilnware', 'Slipcast']);
+  });
+});
+
+describe('list items cleaned of filler and leftovers', () => {
+  it('drops stray letters, months, state codes and language levels, and strips claims of knowledge', () => {
+    const found = surfaces('S, April, NY, Fluent English, French and Japanese, Extensive knowledge of Glimmerkit, Cover Letter, Glaze Mixing');
+    assert.deepEqual(found, ['Glimmerkit', 'Glaze Mixing']);
+    // An adjective without its preposition is part of the name.
+    assert.deepEqual(listItems('High skills in Quillpad, Deep Learning'), ['Quillpad', 'Deep Learning']);
+  });
+
+  it('keeps hyphenated names that open with a short word', () => {
+    assert.deepEqual(listItems('On-Site Management, A/B Testing, In-House Training'), ['On-Site Management', 'A/B Testing', 'In-House Training']);
+  });
+
+  it('reads a dotted name in a claim as one name', () => {
+    assert.deepEqual(claimedItems('Experience with Quill.js and Kilnware 5.5 for the shop.'), ['Quill.js', 'Kilnware 5.5']);
   });
 });

@@ -1,10 +1,10 @@
 import type { Skill } from '../../domain/index.js';
-import { canonicalSkill, findSkills, isKnownTitle } from '../../taxonomy/index.js';
+import { canonicalSkill, findSkills, isKnownTitle, isSpokenLanguage } from '../../taxonomy/index.js';
 import { degreeSpan } from './education.js';
 import { institutionRank } from './entities.js';
 import type { Line } from './normalise.js';
 import { detectHeading, type Section, type SectionKind } from './sections.js';
-import { REGION_NAMES } from './vocab.js';
+import { REGION_CODES, REGION_NAMES } from './vocab.js';
 
 /**
  * Skills: every taxonomy skill mentioned anywhere (ambiguous ones like "C" or "Go", and soft skills like
@@ -16,16 +16,20 @@ import { REGION_NAMES } from './vocab.js';
 const ITEM_SPLIT = new Set([',', ';', '|', '•', '·', '●', '▪', '♦', '■', '►', '✓', '/', '~']);
 /** "Languages: C#, Java" / "Frameworks - .NET, Qt": the label is not a skill. */
 const LABEL_RE = /^([\p{L}][\p{L}\s&/-]{1,40}?)\s*[:：]\s+/u;
-const LEADING_FILLER_RE = /^(?:(?:expert|expertise|experienced|experience|proficient|proficiency|skilled|knowledge|familiar|familiarity|strong|excellent|good|advanced|basic|working|solid|hands[- ]on|understanding)\s+(?:in|of|with|at)?\s*)+/i;
+/** "Proficient in", "Strong", "Hands-on": words that grade a skill, before its name. */
+const FILLER_WORD = '(?:expert|expertise|experienced|experience|proficient|proficiency|skilled|knowledge|familiar|familiarity|strong|excellent|good|advanced|basic|working|solid|hands[- ]on|understanding)\\s+(?:in|of|with|at)?\\s*';
+/** "Extensive knowledge of", "High skills in": these adjectives count only with their preposition ("Deep Learning"). */
+const FILLER_PHRASE = '(?:extensive|thorough|outstanding|sound|in[- ]depth|deep|broad|high|well[- ]versed|fluent|(?:highly\\s+)?knowledgeable)\\s+(?:(?:knowledge|familiarity|skills?|experience|understanding)\\s+)?(?:in|of|with)\\s+';
+const LEADING_FILLER_RE = new RegExp(`^(?:${FILLER_WORD}|${FILLER_PHRASE})+`, 'i');
 const TRAILING_FILLER_RE = /\s+(?:skills?|etc\.?|and more)$/i;
 const MAX_ITEM_WORDS = 5;
 /** A piece that opens with a function word or a verb is the tail of a sentence ("and more", "worked on a"). */
-const FRAGMENT_START_RE = /^(?:and|or|including|includes?|for|from|with|of|in|on|to|using|used|worked|working|the|a|an|as|by|at|such|like|via|etc)\b/i;
+const FRAGMENT_START_RE = /^(?:and|or|including|includes?|for|from|with|of|in|on|to|using|used|worked|working|the|a|an|as|by|at|such|like|via|etc)(?=\s|$)/i;
 /**
  * Addresses, links and dates are not skills. A date by slashes has a month of 1-12 and a year ("06/2010",
  * "3/15/2012"); "RAD 6/7", "Action Script 2/3" and "Win 95/98" are versions.
  */
-const NOT_SKILL_TEXT_RE = /@|\bwww\.|https?:|\.(?:com|org)\b|\b(?:0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?(?:19|20)?\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+(?:19|20)\d{2}\b/iu;
+const NOT_SKILL_TEXT_RE = /@|\bwww\.|https?:|\.(?:com|org|edu|gov|co\.uk)\b|\b(?:0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?(?:19|20)?\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+(?:19|20)\d{2}\b/iu;
 const SOFT_SKILL = 'soft-skill';
 
 export interface SkillOptions {
@@ -51,12 +55,21 @@ export function extractSkills(options: SkillOptions): Skill[] {
   const candidateName = options.candidateName ?? null;
   /** A listed or claimed item: its canonical skill, or the item itself unless it is clearly no skill. */
   const addItem = (item: string, canonical = canonicalSkill(item)): void => {
+    const pair = canonical === null ? skillPair(item) : null;
+    if (pair !== null) {
+      for (const [half, skill] of pair) add({ name: skill.name, surface: half, category: skill.category });
+      return;
+    }
     if (canonical === null && isNotSkillItem(item, candidateName)) return;
     add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
   };
-  const sectionText = options.skillLines.map((l) => l.text).join('\n');
-  for (const hit of findSkills(bounded(sectionText), { skillContext: true })) add({ name: hit.name, surface: hit.surface, category: hit.category });
-  for (const line of options.skillLines) {
+  const skillLines = withoutDescriptions(options.skillLines, options.sections ?? []);
+  const sectionText = skillLines.map((l) => l.text).join('\n');
+  for (const hit of findSkills(bounded(sectionText), { skillContext: true })) {
+    // "Excellent communication skills" is self-description; a soft skill counts as a list item of its own.
+    if (hit.category !== SOFT_SKILL) add({ name: hit.name, surface: hit.surface, category: hit.category });
+  }
+  for (const line of skillLines) {
     for (const item of listItems(line.text)) {
       // A lone verb form ("Analyzing", "Installing") names an activity unless the taxonomy knows it ("Accounting").
       if (/^\p{Lu}\p{Ll}+ing$/u.test(item) && canonicalSkill(item) === null) continue;
@@ -65,12 +78,14 @@ export function extractSkills(options: SkillOptions): Skill[] {
   }
   for (const line of keywordRuns(options.sections ?? [])) for (const item of listItems(line.text)) addItem(item);
   for (const item of claimedItems(claimText(options))) addItem(item);
-  for (const line of [...options.skillLines, ...claimLines(options.sections ?? [])]) {
+  for (const item of semicolonItems(options.sections ?? [])) addItem(item);
+  for (const line of [...skillLines, ...claimLines(options.sections ?? [])]) {
     const term = definedTerm(line.text);
     if (term !== null) addItem(term);
   }
   const text = withoutSections(bounded(options.text), options.sections ?? []);
   for (const { item, canonical } of proseListItems(text)) addItem(item, canonical);
+  for (const item of namedExamples(text)) addItem(item);
   const studied = new FieldsOfStudy(text);
   for (const hit of findSkills(text)) {
     // "excellent communication skills" in prose is self-description; soft skills count when listed.
@@ -81,6 +96,47 @@ export function extractSkills(options: SkillOptions): Skill[] {
   }
   return [...skills.values()];
 }
+
+/**
+ * "MSWorks & MSWord", "HTML and CSS", "Python/Excel": two tools the taxonomy knows, joined by "and", "&",
+ * "or" or a slash, which together it does not know. Null unless both halves are known tools: two
+ * competencies joined ("Budgets & Forecasting", "Mergers & Acquisitions") name one area of practice.
+ */
+function skillPair(item: string): [string, { name: string; category: string }][] | null {
+  const m = /^(.+?)(?:\s+(?:&|and|or)\s+|\s*\/\s*)(.+)$/i.exec(item);
+  if (m === null) return null;
+  const left = canonicalSkill(m[1]!);
+  const right = canonicalSkill(m[2]!);
+  if (left === null || right === null) return null;
+  if (PRACTICE_CATEGORIES.has(left.category) || PRACTICE_CATEGORIES.has(right.category)) return null;
+  return [
+    [m[1]!, left],
+    [m[2]!, right],
+  ];
+}
+
+/** Categories of competencies rather than tools. */
+const PRACTICE_CATEGORIES: ReadonlySet<string> = new Set(['professional-skill', 'knowledge', 'soft-skill']);
+
+/**
+ * "Tools:" / "PHP, MySQL" / "Details:" / "This is a web based system…": a project's tool list read as a
+ * skills heading takes the project's description with it. A label that opens a description ("Details:",
+ * "Role:", "Responsibilities:") ends the list; the lines after it, up to the next heading, are no skills.
+ */
+function withoutDescriptions(lines: readonly Line[], sections: readonly Section[]): readonly Line[] {
+  const dropped = new Set<Line>();
+  for (const section of sections) {
+    if (section.kind !== 'skills') continue;
+    const at = section.lines.findIndex((l) => DESCRIPTION_LABEL_RE.test(l.text.trim()));
+    if (at === -1) continue;
+    // A list among the description still names tools: "Environment: Java, Oracle", "Testing, Design, Documentation".
+    for (const line of section.lines.slice(at)) if (!LIST_LINE_RE.test(line.text)) dropped.add(line);
+  }
+  return dropped.size === 0 ? lines : lines.filter((l) => !dropped.has(l));
+}
+
+const LIST_LINE_RE = /^[^:：]{1,40}[:：]\s*\S|,[^,]+,/;
+const DESCRIPTION_LABEL_RE = /^(?:(?:project\s+)?(?:details|description)|roles?|responsibilities|duties)\s*[:：]?$/i;
 
 /**
  * Sections whose sentences say what their writer knows ("Experienced in …", "Knowledge of …"). Not the
@@ -157,8 +213,34 @@ function isKeyword(text: string): boolean {
   return words >= 1 && words <= 5 && KEYWORD_LINE_RE.test(text) && !/^[\p{Lu}\s&/-]+$/u.test(text);
 }
 
-/** Sections whose lists are hobbies, co-authors or referees: "Reading, Travel, Chess" is no skills list. */
-const NOT_SKILL_KINDS: ReadonlySet<SectionKind> = new Set(['interests', 'publications', 'references']);
+/**
+ * "liability insurance coverage; unfair competition; construction; arbitration and mediation": phrases
+ * between semicolons. Prose seldom strings three semicolons in a row; a list of practice areas or duties
+ * does. Pieces with commas inside are sentences or nested lists, left to the other rules.
+ */
+export function semicolonItems(sections: readonly Section[]): string[] {
+  const items: string[] = [];
+  for (const section of sections) {
+    if (NOT_SKILL_KINDS.has(section.kind) || section.kind === 'skills') continue;
+    for (const line of section.lines) {
+      const pieces = line.text.split(';').map((p) => p.trim()).filter((p) => p !== '');
+      if (pieces.length < 3) continue;
+      const short = pieces.filter((p) => !p.includes(',') && p.split(/\s+/).length <= MAX_PROSE_ITEM_WORDS);
+      if (short.length < 3) continue;
+      for (const piece of short) {
+        const item = cleanItem(piece);
+        if (item !== null && !PROSE_NOT_ITEM_RE.test(item) && !OPENS_CLAUSE_RE.test(item)) items.push(item);
+      }
+    }
+  }
+  return items;
+}
+
+/**
+ * Sections whose lists are hobbies, co-authors or referees ("Reading, Travel, Chess" is no skills list), and
+ * certifications, whose subjects ("First Aid", "PMP") are credentials held, listed there and not as skills.
+ */
+const NOT_SKILL_KINDS: ReadonlySet<SectionKind> = new Set(['interests', 'publications', 'references', 'certifications']);
 
 /**
  * The text with the lines of NOT_SKILL_KINDS sections blanked out (same length, so offsets still point into
@@ -260,17 +342,47 @@ function lineEnd(text: string, offset: number): number {
 export function proseListItems(text: string): ProseItem[] {
   const items: ProseItem[] = [];
   // A list wrapped after a comma goes on in the next line: "Requirement Analysis, Test Strategy, Test" / "Plan, …".
-  const clauses = text.replace(WRAPPED_LIST_RE, ', ').split(CLAUSE_SPLIT_RE);
-  for (const clause of clauses) {
-    // "testing (BVT, Functional, Regression, UAT)": the parentheses announce a list of their own.
-    for (const inner of clause.matchAll(PARENTHESISED_LIST_RE)) items.push(...listOfClause(inner[1]!, true));
-    items.push(...listOfClause(clause.replace(PARENTHESISED_LIST_RE, ' '), false));
+  const joined = text.replace(WRAPPED_LIST_RE, ', ');
+  // "testing (BVT, Functional, Regression, UAT)": the parentheses announce a list of their own, which may
+  // wrap onto the next line, so they are read before the text is cut into clauses.
+  const rest = joined.replace(PARENTHESES_RE, (whole: string, inner: string, offset: number) => {
+    if (inner.split(',').length < 3) return whole;
+    const head = joined.slice(Math.max(0, offset - 60), offset);
+    items.push(...listOfClause(inner.replace(/\s+/g, ' '), true, namesSkill(head)));
+    return ' '.repeat(whole.length);
+  });
+  for (const clause of rest.split(CLAUSE_SPLIT_RE)) items.push(...listOfClause(clause, false));
+  return items;
+}
+
+/**
+ * "tools such as Remedy, JIRA and ClearQuest", "libraries including OkHttpClient and Picasso": examples
+ * after a noun that names a kind of tool. The noun vouches for the names after it, even one alone, as a
+ * skills heading vouches for its items. Only names count: lower-case phrases there are activities
+ * ("systems, including the impact of change").
+ */
+export function namedExamples(text: string): string[] {
+  const items: string[] = [];
+  for (const m of text.matchAll(EXAMPLES_RE)) {
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 200);
+    const end = EXAMPLES_END_RE.exec(rest);
+    const body = end === null ? rest : rest.slice(0, end.index);
+    for (const piece of body.split(CLAIM_SPLIT_RE)) {
+      const item = cleanItem(piece);
+      if (item === null || item.split(' ').length > MAX_PROSE_ITEM_WORDS || !/^[\p{Lu}\d.]/u.test(item)) continue;
+      items.push(item);
+    }
   }
   return items;
 }
 
+const EXAMPLES_RE =
+  /\b(?:tools?|software|platforms?|applications?|technolog(?:y|ies)|languages?|frameworks?|packages?|databases?|suites?|IDEs?|libraries|utilities)\s*,?\s+(?:such\s+as|including|like|e\.g\.,?)\s+/gi;
+/** The examples end with the clause: punctuation, a line break (two spaces in flattened text), a verb or "to". */
+const EXAMPLES_END_RE = /[.;:!?()[\]\n]|\s{2,}|\s(?:to|for|that|which|who|where|when|while|from|as|is|are|was|were|etc)\b/i;
+
 /** The items of one clause when it holds a list of skills; `announced` when no leading sentence precedes it. */
-function listOfClause(clause: string, announced: boolean): ProseItem[] {
+function listOfClause(clause: string, announced: boolean, vouched = false): ProseItem[] {
   // Three items need two commas, or a comma and a closing "and".
   const commas = clause.split(',').length - 1;
   if (commas === 0 || (commas === 1 && !/\s(?:and|or|&)\s/.test(clause)) || CITATION_RE.test(clause)) return [];
@@ -291,13 +403,23 @@ function listOfClause(clause: string, announced: boolean): ProseItem[] {
   const known = found.filter((f) => f.canonical !== null).length;
   // A word that announces the list ("including", "such as", "experience with") vouches as one known skill does.
   const needed = trigger === null ? 2 : 1;
-  return known >= needed && known * 3 >= kept.length ? found : [];
+  return vouched || (known >= needed && known * 3 >= kept.length) ? found : [];
+}
+
+/** "testing (BVT, Functional, Regression)": the text before a parenthesis ends with a known skill, the head of its list. */
+function namesSkill(before: string): boolean {
+  const words = before.trimEnd().split(/\s+/).slice(-3);
+  for (let n = words.length; n >= 1; n--) {
+    const skill = canonicalSkill(words.slice(-n).join(' '));
+    if (skill !== null && skill.category !== SOFT_SKILL) return true;
+  }
+  return false;
 }
 
 /** A line break (newline, or a short run of spaces in flattened text) right after a list's comma. */
 const WRAPPED_LIST_RE = /,(?:[ \t]*\n[ \t]*| {2,3})(?=[\p{L}.#])/gu;
-/** "(BVT, Functional, Regression)": a list inside parentheses, two commas at least. */
-const PARENTHESISED_LIST_RE = /\(([^()]*,[^()]*,[^()]*)\)/g;
+/** "(BVT, Functional, Regression)": a parenthesis, read as a list when it holds two commas at least. */
+const PARENTHESES_RE = /\(([^()]{1,400})\)/g;
 
 export interface ProseItem {
   item: string;
@@ -331,7 +453,7 @@ const LEGAL_SUFFIX_RE = /\b(?:inc|ltd|llc|llp|plc|corp|pvt|gmbh)\.?$/i;
  * qualifications"), marital status or sex.
  */
 const STREET_RE = /^(?:\p{Lu}[\p{L}.]*\s+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Crescent)$|^(?:P\.?\s?O\.?\s+)?Box\b/u;
-const TEMPLATE_RE = /\b(?:resume|résumé|curriculum\s+vitae|template)\b|^room\s+for\b/i;
+const TEMPLATE_RE = /\b(?:resume|résumé|curriculum\s+vitae|template|cover\s+letter)\b|^room\s+for\b|\bpage\s+\d+$/i;
 const PERSONAL_RE = /^(?:married|single|unmarried|divorced|widowed|male|female|none|n\/a)$/i;
 /**
  * Contact details, dates and counts that table cells and template text put between skills: template
@@ -373,8 +495,24 @@ function isNotSkillItem(item: string, candidateName: string | null): boolean {
   // "Project Manager", "Team Lead" in a list name a role held, not a skill (the taxonomy knows skills first).
   if (isKnownTitle(item)) return true;
   if (STREET_RE.test(item) || TEMPLATE_RE.test(item) || PERSONAL_RE.test(item)) return true;
+  // A stray letter ("S", "o") or a month left over from a table of dates; "NY", "CA" of "City, ST".
+  if (/^\p{L}$/u.test(item) || MONTH_ONLY_RE.test(item) || REGION_CODES.has(item)) return true;
+  if (isLanguageProficiency(words)) return true;
   if (words.every((w) => REGION_NAMES.has(w.toLowerCase()))) return true;
   return institutionRank(item) >= 2 || LEGAL_SUFFIX_RE.test(item);
+}
+
+const MONTH_ONLY_RE = new RegExp(`^${MONTH}$`, 'i');
+const PROFICIENCY_WORDS = new Set(['fluent', 'native', 'basic', 'conversational', 'spoken', 'written', 'command', 'of', 'in', 'and', '&', 'language', 'languages', 'speaker']);
+
+/**
+ * "Fluent English", "French and Japanese", "command of English": how well a language is spoken, which the
+ * resume's languages record. A language named alone is left to the list it stands in.
+ */
+function isLanguageProficiency(words: readonly string[]): boolean {
+  if (words.length < 2) return false;
+  const rest = words.map((w) => w.toLowerCase()).filter((w) => !PROFICIENCY_WORDS.has(w));
+  return rest.length > 0 && rest.every((w) => isSpokenLanguage(w));
 }
 
 /**
@@ -434,14 +572,15 @@ export function claimedItems(text: string): string[] {
 const CLAIM_RE =
   /\b(?:experience[ds]?|expert|expertise|skilled|knowledge|competen(?:t|ce)|understanding|trained|familiar(?:ity)?|speciali[sz](?:ed|ing))\s+(?:in|of|with|at)\s+(?:the\s+)?(?:use\s+of\s+|using\s+)?|\b(?:comfortable\s+with|worked\s+in)\s+(?:the\s+)?/gi;
 /**
- * A clause ends at punctuation, a line break, or a word that starts a new phrase ("… in PHP to build …"),
- * such as a verb in -ed ("… kiln loading improved output"). Adjectives in -ed stay inside the phrase
- * ("internet related principles", "distributed systems", "embedded software").
+ * A clause ends at punctuation (a full stop only before a space or the end: "Node.js", "CS5.5" go on), a
+ * line break, or a word that starts a new phrase ("… in PHP to build …"), such as a verb in -ed ("… kiln
+ * loading improved output"). Adjectives in -ed stay inside the phrase ("internet related principles",
+ * "distributed systems", "embedded software").
  */
 const ED_ADJECTIVES =
   'related|based|advanced|distributed|embedded|automated|integrated|detailed|speciali[sz]ed|customi[sz]ed|oriented|applied|computed|enhanced|accelerated|structured|unstructured|animated|assisted|aided|managed|hosted|shared|licensed|regulated|centered|centred';
 const CLAIM_END_RE = new RegExp(
-  `[.;:!?()[\\]\\n]|\\s[-–—]\\s|\\s(?:to|for|that|which|who|where|when|while|through|by|within|across|from|as|under|since|so|because|at|on|into|over|via|is|are|was|were|has|have|i|we|he|she|but|etc|between|seeks?|seeking|(?!(?:${ED_ADJECTIVES})\\b)\\p{Ll}{3,}ed)\\b`,
+  `[;:!?()[\\]\\n]|\\.(?!\\S)|\\s[-–—]\\s|\\s(?:to|for|that|which|who|where|when|while|through|by|within|across|from|as|under|since|so|because|at|on|into|over|via|is|are|was|were|has|have|i|we|he|she|but|etc|between|seeks?|seeking|(?!(?:${ED_ADJECTIVES})\\b)\\p{Ll}{3,}ed)\\b`,
   'iu',
 );
 /** Parts of the claimed phrase: "X, Y and Z", "X as well as Y", and examples after "such as"/"including". */
