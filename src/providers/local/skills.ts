@@ -362,15 +362,24 @@ export function proseListItems(text: string): ProseItem[] {
  * ("systems, including the impact of change").
  */
 export function namedExamples(text: string): string[] {
+  return clauseItems(text, EXAMPLES_RE, EXAMPLES_END_RE, (piece) => {
+    const item = cleanItem(piece);
+    return item === null || item.split(' ').length > MAX_PROSE_ITEM_WORDS || !/^[\p{Lu}\d.]/u.test(item) ? null : item;
+  });
+}
+
+/**
+ * The items of each clause an opener introduces ("tools such as …", "experienced in …"): the text after the
+ * opener up to the clause's end, split at commas and "and", each piece kept as `item` returns it.
+ */
+function clauseItems(text: string, opener: RegExp, end: RegExp, item: (piece: string) => string | null): string[] {
   const items: string[] = [];
-  for (const m of text.matchAll(EXAMPLES_RE)) {
+  for (const m of text.matchAll(opener)) {
     const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 200);
-    const end = EXAMPLES_END_RE.exec(rest);
-    const body = end === null ? rest : rest.slice(0, end.index);
-    for (const piece of body.split(CLAIM_SPLIT_RE)) {
-      const item = cleanItem(piece);
-      if (item === null || item.split(' ').length > MAX_PROSE_ITEM_WORDS || !/^[\p{Lu}\d.]/u.test(item)) continue;
-      items.push(item);
+    const stop = end.exec(rest);
+    for (const piece of (stop === null ? rest : rest.slice(0, stop.index)).split(CLAIM_SPLIT_RE)) {
+      const kept = item(piece);
+      if (kept !== null) items.push(kept);
     }
   }
   return items;
@@ -549,19 +558,11 @@ export function toolListLines(lines: readonly Line[]): Line[] {
  * prose names most such skills only this way, in words no taxonomy lists.
  */
 export function claimedItems(text: string): string[] {
-  const items: string[] = [];
-  for (const claim of text.matchAll(CLAIM_RE)) {
-    const rest = text.slice(claim.index + claim[0].length, claim.index + claim[0].length + 200);
-    const end = CLAIM_END_RE.exec(rest);
-    const object = end === null ? rest : rest.slice(0, end.index);
-    for (const piece of object.split(CLAIM_SPLIT_RE)) {
-      const item = cleanItem(piece.replace(DETERMINER_RE, ''));
-      if (item === null || item.split(' ').length > MAX_PROSE_ITEM_WORDS || PROSE_NOT_ITEM_RE.test(item)) continue;
-      if (GENERIC_OBJECT_RE.test(item) || OPENS_CLAUSE_RE.test(item)) continue;
-      items.push(item);
-    }
-  }
-  return items;
+  return clauseItems(text, CLAIM_RE, CLAIM_END_RE, (piece) => {
+    const item = cleanItem(piece.replace(DETERMINER_RE, ''));
+    if (item === null || item.split(' ').length > MAX_PROSE_ITEM_WORDS || PROSE_NOT_ITEM_RE.test(item)) return null;
+    return GENERIC_OBJECT_RE.test(item) || OPENS_CLAUSE_RE.test(item) ? null : item;
+  });
 }
 
 /**

@@ -87,7 +87,7 @@ function titleSlashName(chunk: string): string[] {
   const title = chunk.slice(0, at).trim();
   const rest = chunk.slice(at + 3).trim();
   const name = rest.split(/\s*[,(]\s*/)[0]!;
-  const isName = isNameLike(name) && titleScore(name) < 1 && !DEPARTMENT_RE.test(name) && !FUNCTION_RE.test(name) && isOrganisationLike(name);
+  const isName = isEmployerName(name) && !DEPARTMENT_RE.test(name) && !FUNCTION_RE.test(name);
   return isName && titleScore(title) >= 2 && companyScore(title) < 1 ? [title, rest] : [chunk];
 }
 
@@ -211,6 +211,16 @@ export function isNameLike(text: string): boolean {
   if (text.length < 2 || text.length > 90) return false;
   if (!/^[\p{Lu}\d"“'(&]/u.test(text)) return false;
   return /\p{L}{2}/u.test(text);
+}
+
+/** A name that could be an employer and does not read as a job title: "Dream a Dream", "Orvane", "SII". */
+export function isEmployerName(text: string): boolean {
+  return isNameLike(text) && isOrganisationLike(text) && titleScore(text) < 1;
+}
+
+/** An organisation its words mark as one ("Heritage Bank", "Acme Labs Inc"), not a job title. */
+export function isMarkedOrganisation(text: string): boolean {
+  return companyScore(text) >= 1 && titleScore(text) < 1 && isOrganisationLike(text);
 }
 
 export function partScore(text: string): number {

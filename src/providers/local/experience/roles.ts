@@ -3,7 +3,7 @@ import { companyScore, endsInJobNoun, isOrganisationLike, titleScore } from '../
 import { isKnownTitle } from '../../../taxonomy/index.js';
 import { TITLE_HEADS } from '../vocab.js';
 import type { Experience } from '../../../domain/index.js';
-import { type Part, DEPARTMENT_RE, splitParts, cleanValue, isNameLike } from './header.js';
+import { type Part, DEPARTMENT_RE, splitParts, cleanValue, isNameLike, isEmployerName, isMarkedOrganisation } from './header.js';
 import type { Row } from './rows.js';
 
 /**
@@ -99,7 +99,7 @@ function titleBeforeName(text: string): [string, string] | null {
   for (let n = Math.min(5, words.length - 2); n >= 1; n--) {
     const title = words.slice(0, n).join(' ');
     const name = words.slice(n).join(' ');
-    if (isKnownTitle(title) && endsInJobNoun(title) && /^\p{Lu}/u.test(name) && companyScore(name) >= 1 && titleScore(name) < 1 && isOrganisationLike(name)) return [title, name];
+    if (isKnownTitle(title) && endsInJobNoun(title) && /^\p{Lu}/u.test(name) && isMarkedOrganisation(name)) return [title, name];
   }
   return null;
 }
@@ -199,8 +199,8 @@ export function fillFromWindow(
 function otherOrganisation(parts: readonly Part[], title: Part): string | undefined {
   const others = parts.filter((q) => q !== title && q.kind !== 'location');
   const [only] = others;
-  if (others.length !== 1 || only!.kind === 'title' || !isNameLike(only!.text)) return undefined;
-  return only!.kind === 'company' || (isOrganisationLike(only!.text) && titleScore(only!.text) < 1) ? only!.text : undefined;
+  if (others.length !== 1 || only!.kind === 'title') return undefined;
+  return only!.kind === 'company' || isEmployerName(only!.text) ? only!.text : undefined;
 }
 
 /** "Salary | $89,000", "Hours: 40/Week": a field of a form, never a name. */
@@ -310,8 +310,7 @@ function undatedLine(row: Row): { title: string; company: string } | null {
   const parts = splitParts(text).filter((p) => p.kind !== 'location');
   if (parts.length !== 2 || parts.some((p) => p.kind !== null || !isNameLike(p.text))) return null;
   const [title, company] = [parts[0]!.text, parts[1]!.text];
-  const organisation = companyScore(company) >= 1 && titleScore(company) < 1 && isOrganisationLike(company);
-  return isPlainJobTitle(title) && organisation ? { title, company } : null;
+  return isPlainJobTitle(title) && isMarkedOrganisation(company) ? { title, company } : null;
 }
 
 /** "Software Design Engineer, Intern": a line of job titles only, its first one returned. */
@@ -330,7 +329,7 @@ function titleOfLine(text: string): string | null {
 function companyOfLine(text: string): string | null {
   const parts = splitParts(text).filter((p) => p.kind !== 'location');
   if (parts.length === 0 || parts.length > 2) return null;
-  const names = parts.every((p) => p.kind === null && isNameLike(p.text) && isOrganisationLike(p.text) && titleScore(p.text) < 1);
+  const names = parts.every((p) => p.kind === null && isEmployerName(p.text));
   return names ? parts[0]!.text : null;
 }
 
