@@ -18,6 +18,7 @@ import { registerCostRoutes, type CostReport } from '../src/server/routes/costs.
 import { budgetRulesFromEnv, budgetScope } from '../src/telemetry/budget.js';
 import { ledgerRowOf } from '../src/telemetry/ledger.js';
 import { createLogger } from '../src/telemetry/logger.js';
+import { providerCall } from './helpers/calls.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -26,23 +27,13 @@ const BUDGETS = '[{"provider":"openai","capability":"parse","daily":5,"monthly":
 const TODAY = new Date().toISOString().slice(0, 10);
 
 function call(overrides: Partial<ProviderCall>): ProviderCall {
-  return {
+  return providerCall({
     at: Date.parse(`${TODAY}T00:00:01Z`),
     requestId: 'r',
-    userKey: null,
-    capability: 'parse',
-    provider: 'openai',
-    model: 'gpt-4o-mini',
-    cohort: 'control',
-    role: 'primary',
-    outcome: 'ok',
-    errorCode: null,
-    errorType: null,
     latencyMs: 200,
     usage: { inputTokens: 1000, outputTokens: 400, costUsd: 0.25 },
-    retries: 0,
     ...overrides,
-  };
+  });
 }
 
 /** Four calls today (three openai parses, one error) and one local embed; $1.25 spent on today's openai budget. */

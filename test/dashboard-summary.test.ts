@@ -6,6 +6,7 @@ import type { ProviderCall } from '../src/routing/observations.js';
 import { CallStats } from '../src/routing/stats.js';
 import { dashboardSummary, SERIES_POINTS } from '../src/server/routes/dashboard.js';
 import { sloTargetsFromEnv } from '../src/telemetry/slo.js';
+import { providerCall } from './helpers/calls.js';
 
 // What the live-metrics page reads (GET /api/dashboard/summary), computed from known calls. A plain unit test
 // (no browser), run with the browser tests because it lives beside them; the page is dashboard.browser.test.ts.
@@ -15,23 +16,7 @@ const MINUTE = 60_000;
 const NOW = 1_700_000_000_000 - (1_700_000_000_000 % MINUTE) + 30_000;
 
 function call(overrides: Partial<ProviderCall>): ProviderCall {
-  return {
-    at: NOW,
-    requestId: null,
-    userKey: null,
-    capability: 'parse',
-    provider: 'local',
-    model: 'm',
-    cohort: 'control',
-    role: 'primary',
-    outcome: 'ok',
-    errorCode: null,
-    errorType: null,
-    latencyMs: 10,
-    usage: ZERO_USAGE,
-    retries: 0,
-    ...overrides,
-  };
+  return providerCall({ at: NOW, provider: 'local', model: 'm', latencyMs: 10, ...overrides });
 }
 
 const routing: RoutingConfig = {

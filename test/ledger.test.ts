@@ -7,29 +7,19 @@ import type { Db } from '../src/store/db.js';
 import { insertLedgerRows, purgeLedger, summariseCosts, type LedgerRow } from '../src/store/ledger.js';
 import { UsageLedger, ledgerRetentionDaysFromEnv, ledgerRowOf } from '../src/telemetry/ledger.js';
 import { DATABASE_BACKENDS } from './helpers/databases.js';
+import { providerCall } from './helpers/calls.js';
 
 const backends = DATABASE_BACKENDS;
 
 const DAY = 24 * 60 * 60 * 1000;
 
 function call(overrides: Partial<ProviderCall> = {}): ProviderCall {
-  return {
+  return providerCall({
     at: Date.parse('2026-11-24T12:00:00Z'),
     requestId: 'req-1',
-    userKey: null,
-    capability: 'parse',
-    provider: 'openai',
-    model: 'gpt-4o-mini',
-    cohort: 'control',
-    role: 'primary',
-    outcome: 'ok',
-    errorCode: null,
-    errorType: null,
-    latencyMs: 100,
     usage: { inputTokens: 1000, outputTokens: 500, costUsd: 0.01 },
-    retries: 0,
     ...overrides,
-  };
+  });
 }
 
 const row = (overrides: Partial<ProviderCall> = {}): LedgerRow => ledgerRowOf(call(overrides));

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
-import { CapabilityRoutingSchema, type CapabilityRouting } from '../src/routing/config.js';
+import type { CapabilityRouting } from '../src/routing/config.js';
+import { setRouting } from '../src/services/routing-admin.js';
 import { startServer, type RunningServer } from '../src/server/main.js';
-import { createLogger } from '../src/telemetry/logger.js';
 import { startOpenAiEmulator, type OpenAiEmulator, type OpenAiFault } from './emulators/openai.js';
+import { captureLogs } from './helpers/logs.js';
 
 /** Planted in requests, resumes, keys and headers; none may reach a log line. */
 const PLANTED = {
@@ -47,7 +47,7 @@ describe('logs through routing', () => {
   let emulator: OpenAiEmulator;
   let server: RunningServer;
   let dataDir: string;
-  const lines: string[] = [];
+  const { lines, logger } = captureLogs('trace');
   const savedKey = process.env.OPENAI_API_KEY;
 
   before(async () => {
@@ -66,13 +66,7 @@ describe('logs through routing', () => {
       // Every fault should reach the provider; an open breaker would skip the interesting ones.
       JOBMATCH_BREAKER_FAILURES: '1000',
     });
-    const sink = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(String(chunk));
-        cb();
-      },
-    });
-    server = await startServer(config, createLogger('trace', sink));
+    server = await startServer(config, logger);
   });
   after(async () => {
     await server.close();
@@ -82,8 +76,7 @@ describe('logs through routing', () => {
     else process.env.OPENAI_API_KEY = savedKey;
   });
 
-  const setParseRouting = (patch: Partial<CapabilityRouting>) =>
-    server.services.router.source.update((c) => ({ ...c, parse: CapabilityRoutingSchema.parse({ ...c.parse, ...patch }) }), 'test', 'set-routing');
+  const setParseRouting = (patch: Partial<CapabilityRouting>) => setRouting(server.services.router.source, { body: patch, capability: 'parse' }, 'test');
 
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${server.url}${path}`, {

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { createLogger } from '../src/telemetry/logger.js';
 import { redactText } from '../src/telemetry/redact.js';
+import { captureLogs } from './helpers/logs.js';
 
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { lines, logger: createLogger('info', stream) };
-}
 
 describe('log redaction', () => {
   const planted = {
@@ -26,7 +15,7 @@ describe('log redaction', () => {
   };
 
   it('redacts personal data and secrets in messages and fields', () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     logger.info({ user: planted.email, nested: { phones: [planted.phone, planted.usPhone] } }, `contact ${planted.email} ${planted.phone}`);
     logger.warn({ headers: { authorization: `Bearer ${planted.openaiKey}` }, token: planted.hfToken, key: planted.awsKey }, 'call failed');
     logger.error({ err: new Error(`bad key ${planted.openaiKey} for ${planted.email}`) }, 'oops');

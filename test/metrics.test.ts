@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
-import { CapabilityRoutingSchema, type CapabilityRouting } from '../src/routing/config.js';
+import type { CapabilityRouting } from '../src/routing/config.js';
+import { setRouting } from '../src/services/routing-admin.js';
 import type { ProviderCall } from '../src/routing/observations.js';
 import type { Env } from '../src/server/env.js';
 import { metricsMiddleware, registerObservabilityRoutes } from '../src/server/routes/observability.js';
@@ -10,6 +11,7 @@ import { createEmfObserver, emfFromEnv } from '../src/telemetry/emf.js';
 import { createMetrics, type Metrics } from '../src/telemetry/metrics.js';
 import type { OpenAiEmulator } from './emulators/openai.js';
 import { SAMPLE_RESUME as RESUME, startServerWithOpenAi, type ServerWithOpenAi } from './helpers/openai-server.js';
+import { providerCall } from './helpers/calls.js';
 
 /** The value of one series, or the sum over every series matching the given labels (a subset). */
 async function sample(metrics: Metrics, name: string, labels: Record<string, string> = {}): Promise<number> {
@@ -25,24 +27,15 @@ async function sample(metrics: Metrics, name: string, labels: Record<string, str
 const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≉ ${expected}`);
 
 function call(over: Partial<ProviderCall>): ProviderCall {
-  return {
+  return providerCall({
     at: 1_767_225_600_000,
     requestId: 'req-7f3a9c',
     userKey: 'a1b2c3d4e5f60718',
-    capability: 'parse',
-    provider: 'openai',
-    model: 'gpt-4o-mini',
     cohort: 'candidate',
-    role: 'primary',
-    outcome: 'ok',
-    errorCode: null,
-    errorType: null,
-    latencyMs: 100,
     usage: { inputTokens: 1200, outputTokens: 300, costUsd: 0.0004 },
-    retries: 0,
     cached: false,
     ...over,
-  };
+  });
 }
 
 describe('metrics (unit)', () => {
@@ -176,8 +169,7 @@ describe('metrics through routing', () => {
     since = Date.now();
   });
 
-  const setParseRouting = (patch: Partial<CapabilityRouting>) =>
-    server.services.router.source.update((c) => ({ ...c, parse: CapabilityRoutingSchema.parse({ ...c.parse, ...patch }) }), 'test', 'set-routing');
+  const setParseRouting = (patch: Partial<CapabilityRouting>) => setRouting(server.services.router.source, { body: patch, capability: 'parse' }, 'test');
 
   /** A distinct text each time, so an exact-match cache (when one is wired) cannot answer instead of the provider. */
   const parse = async (userId: string) => {

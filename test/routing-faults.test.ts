@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { CapabilityRoutingSchema, type CapabilityRouting } from '../src/routing/config.js';
+import type { CapabilityRouting } from '../src/routing/config.js';
+import { setRouting } from '../src/services/routing-admin.js';
 import type { OpenAiEmulator, OpenAiFault } from './emulators/openai.js';
 import { SAMPLE_RESUME as RESUME, startServerWithOpenAi, type ServerWithOpenAi } from './helpers/openai-server.js';
 
@@ -24,8 +25,7 @@ describe('routing under faults', () => {
     if (server.services.router.resilience.breakerStates().some((b) => b.state === 'open')) await new Promise((r) => setTimeout(r, 350));
   });
 
-  const setParseRouting = (patch: Partial<CapabilityRouting>) =>
-    server.services.router.source.update((c) => ({ ...c, parse: CapabilityRoutingSchema.parse({ ...c.parse, ...patch }) }), 'test', 'set-routing');
+  const setParseRouting = (patch: Partial<CapabilityRouting>) => setRouting(server.services.router.source, { body: patch, capability: 'parse' }, 'test');
 
   const parse = async (userId: string) => {
     const res = await fetch(`${server.url}/api/parse-resume`, {

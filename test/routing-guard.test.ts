@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { RoutingConfigSchema, type Capability, type RoutingConfig, type RoutingMode } from '../src/routing/config.js';
 import {
@@ -16,7 +15,7 @@ import {
 import type { ProviderCall } from '../src/routing/observations.js';
 import { CallStats } from '../src/routing/stats.js';
 import { createAlertSink } from '../src/telemetry/alerts.js';
-import { createLogger } from '../src/telemetry/logger.js';
+import { captureLogs } from './helpers/logs.js';
 
 const MINUTE = 60_000;
 
@@ -337,17 +336,6 @@ describe('RolloutGuard', () => {
     assert.equal(state?.status, 'rolled_back');
   });
 });
-
-function captureLogs() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { lines, logger: createLogger('info', stream) };
-}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   let body = '';

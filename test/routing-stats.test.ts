@@ -2,25 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ProviderCall, ShadowResult } from '../src/routing/observations.js';
 import { CallStats, nearestRank } from '../src/routing/stats.js';
+import { providerCall } from './helpers/calls.js';
 
 function call(overrides: Partial<ProviderCall> = {}): ProviderCall {
-  return {
-    at: 1_000,
-    requestId: null,
-    userKey: null,
-    capability: 'parse',
-    provider: 'bedrock',
-    model: 'm',
-    cohort: 'candidate',
-    role: 'primary',
-    outcome: 'ok',
-    errorCode: null,
-    errorType: null,
-    latencyMs: 100,
-    usage: { inputTokens: 10, outputTokens: 5, costUsd: 0.001 },
-    retries: 0,
-    ...overrides,
-  };
+  return providerCall({ at: 1_000, provider: 'bedrock', model: 'm', cohort: 'candidate', usage: { inputTokens: 10, outputTokens: 5, costUsd: 0.001 }, ...overrides });
 }
 
 function shadow(overrides: Partial<ShadowResult> = {}): ShadowResult {

@@ -4,27 +4,12 @@ import { RoutingConfigSchema } from '../src/routing/config.js';
 import type { ErrorType, ProviderCall } from '../src/routing/observations.js';
 import { CallStats } from '../src/routing/stats.js';
 import { routedProviders, sloStatus, sloTargetsFromEnv, SloEnvSchema } from '../src/telemetry/slo.js';
+import { providerCall } from './helpers/calls.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
 function call(over: Partial<ProviderCall>): ProviderCall {
-  return {
-    at: NOW - 1000,
-    requestId: null,
-    userKey: null,
-    capability: 'parse',
-    provider: 'openai',
-    model: 'gpt-4o-mini',
-    cohort: 'candidate',
-    role: 'primary',
-    outcome: 'ok',
-    errorCode: null,
-    errorType: null,
-    latencyMs: 100,
-    usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 },
-    retries: 0,
-    ...over,
-  };
+  return providerCall({ at: NOW - 1000, cohort: 'candidate', ...over });
 }
 
 const failed = (errorType: ErrorType, over: Partial<ProviderCall> = {}) =>

@@ -3,7 +3,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { context, trace, SpanStatusCode } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { CapabilityRoutingSchema, type CapabilityRouting } from '../src/routing/config.js';
+import type { CapabilityRouting } from '../src/routing/config.js';
+import { setRouting } from '../src/services/routing-admin.js';
 import { SAMPLE_RESUME, startServerWithOpenAi, type ServerWithOpenAi } from './helpers/openai-server.js';
 
 /**
@@ -32,8 +33,7 @@ describe('OpenTelemetry spans of provider calls', () => {
     running.emulator.setFault(null);
   });
 
-  const setParseRouting = (patch: Partial<CapabilityRouting>) =>
-    running.server.services.router.source.update((c) => ({ ...c, parse: CapabilityRoutingSchema.parse({ ...c.parse, ...patch }) }), 'test', 'set-routing');
+  const setParseRouting = (patch: Partial<CapabilityRouting>) => setRouting(running.server.services.router.source, { body: patch, capability: 'parse' }, 'test');
 
   const parse = async (text: string) => {
     const res = await fetch(`${running.server.url}/api/parse-resume`, {

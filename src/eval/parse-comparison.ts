@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addUsage, ZERO_USAGE } from '../domain/index.js';
 import { compareParses } from '../routing/compare.js';
 import { pairedDifference, type PairedOptions } from './ab-stats.js';
 import type { ProviderRun } from './compare-run.js';
@@ -131,18 +132,14 @@ function providerSection(run: ProviderRun, scores: readonly RecordScore[]): Prov
   let repaired = 0;
   let parsesWithDrops = 0;
   let droppedValues = 0;
-  let costUsd = 0;
-  let inputTokens = 0;
-  let outputTokens = 0;
+  let usage = ZERO_USAGE;
   for (const o of ok) {
     const warnings = o.resume?.meta.warnings ?? [];
     if (warnings.some((w) => REPAIR_WARNING.test(w))) repaired++;
     const dropped = warnings.reduce((sum, w) => sum + Number(GROUNDING_WARNING.exec(w)?.[1] ?? 0), 0);
     if (dropped > 0) parsesWithDrops++;
     droppedValues += dropped;
-    costUsd += o.usage.costUsd;
-    inputTokens += o.usage.inputTokens;
-    outputTokens += o.usage.outputTokens;
+    usage = addUsage(usage, o.usage);
   }
   const share = (k: number, n: number) => (n === 0 ? 0 : k / n);
   const latencies = ok.map((o) => o.latencyMs as number).sort((x, y) => x - y);
@@ -155,7 +152,7 @@ function providerSection(run: ProviderRun, scores: readonly RecordScore[]): Prov
     fields: summary.fields,
     latencyMs: summariseLatency(latencies),
     latencySamplesMs: latencies.map((ms) => Math.round(ms * 100) / 100),
-    cost: { totalUsd: costUsd, perResumeUsd: share(costUsd, ok.length), inputTokens, outputTokens },
+    cost: { totalUsd: usage.costUsd, perResumeUsd: share(usage.costUsd, ok.length), inputTokens: usage.inputTokens, outputTokens: usage.outputTokens },
     errorRate: share(errors.length, run.outcomes.length),
     errors,
     schemaRepairRate: share(repaired, ok.length),

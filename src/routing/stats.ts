@@ -1,3 +1,4 @@
+import { addUsage, ZERO_USAGE } from '../domain/index.js';
 import type { Capability } from './config.js';
 import type { CallRole, Cohort, ProviderCall, RoutingObserver, ShadowResult } from './observations.js';
 
@@ -107,9 +108,7 @@ export class CallStats implements RoutingObserver {
     let errors = 0;
     let providerErrors = 0;
     let callerErrors = 0;
-    let costUsd = 0;
-    let inputTokens = 0;
-    let outputTokens = 0;
+    let usage = ZERO_USAGE;
     for (const ring of this.rings(this.calls, filter)) {
       for (const call of ring.values()) {
         if (!inWindow(call.at)) continue;
@@ -122,9 +121,7 @@ export class CallStats implements RoutingObserver {
           if (call.errorType === 'provider') providerErrors++;
           else if (call.errorType === 'caller') callerErrors++;
         }
-        costUsd += call.usage.costUsd;
-        inputTokens += call.usage.inputTokens;
-        outputTokens += call.usage.outputTokens;
+        usage = addUsage(usage, call.usage);
       }
     }
 
@@ -155,10 +152,10 @@ export class CallStats implements RoutingObserver {
       p50Ms: nearestRank(latencies, 50),
       p95Ms: nearestRank(latencies, 95),
       p99Ms: nearestRank(latencies, 99),
-      costUsd,
-      costPerRequestUsd: requests === 0 ? 0 : costUsd / requests,
-      inputTokens,
-      outputTokens,
+      costUsd: usage.costUsd,
+      costPerRequestUsd: requests === 0 ? 0 : usage.costUsd / requests,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
       shadow: { runs, matched, agreement: scored === 0 ? null : agreementSum / scored },
     };
   }

@@ -45,6 +45,9 @@ const YEAR_OR_PLACEHOLDER = String.raw`(?:19[4-9]\d|20[0-4]\d|${PLACEHOLDER})`;
 const SEASON = String.raw`(spring|summers?|fall|autumn|winters?)`;
 const PRESENT = String.raw`(present|current(?:ly)?|now|today|ongoing|(?:till|til|until|to)\s+(?:the\s+)?(?:date|now|present))`;
 
+/** "Present", "Ongoing", "till date": the word alone, an open end with no date. */
+export const PRESENT_WORD_RE = new RegExp(`^${PRESENT}$`, 'i');
+
 /**
  * One alternation, tried left to right at each position; the order matters (longest, most specific first).
  * Every branch is anchored on fixed text or bounded digit runs, so the scan stays linear.

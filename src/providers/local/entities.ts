@@ -1,4 +1,5 @@
 import { isKnownTitle } from '../../taxonomy/index.js';
+import { PRESENT_WORD_RE } from './dates.js';
 import { COMPANY_SUFFIXES, INSTITUTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './vocab.js';
 
 /**
@@ -74,7 +75,7 @@ export function institutionRank(phrase: string): number {
 
 const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'at', 'on', 'de', 'du', 'la', 'le', 'y', '&', 'a', 'an', 'to']);
 const NOT_ORGANISATION_RE =
-  /^(?:\d+\+?\s*(?:years?|yrs?|months?)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|location|duration|period|client|project|role|team size|page \d+.*|present|current|ongoing|till date|to date)$/i;
+  /^(?:\d+\+?\s*(?:years?|yrs?|months?)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|location|duration|period|client|project|role|team size|page \d+.*)$/i;
 
 const PLACEHOLDER_DATE_RE = /^(?:spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s.*(?:\[year\]|\b(?:19|20)xx\b)/i;
 const FIELD_VALUE_RE = /^[\p{L}][\p{L}./ ]{0,24}\s*[:：]\s*\S/u;
@@ -85,7 +86,7 @@ const FIELD_VALUE_RE = /^[\p{L}][\p{L}./ ]{0,24}\s*[:：]\s*\S/u;
  * small projects"), and durations, months and field labels are not names either.
  */
 export function isOrganisationLike(phrase: string): boolean {
-  if (NOT_ORGANISATION_RE.test(phrase.trim())) return false;
+  if (NOT_ORGANISATION_RE.test(phrase.trim()) || PRESENT_WORD_RE.test(phrase.trim())) return false;
   // "Team Size : 8", "DBMS: Oracle": a field and its value, not a name.
   if (FIELD_VALUE_RE.test(phrase)) return false;
   // "Spring [year]", "May 20XX - August 20XX": a date written with a template placeholder.
