@@ -246,6 +246,13 @@ describe('headline', () => {
     assert.equal(findHeadline(toLines('Kim Lawson\nSenior Auditor, Internal Controls'), 'Kim Lawson'), 'Senior Auditor');
   });
 
+  it('reads a hyphened title, a title ending "at Law" and a postpositive "General" (parser 1.9.0)', () => {
+    assert.equal(findHeadline(toLines('RESUME\nATTORNEY-AT-LAW\nKim Lawson'), 'Kim Lawson'), 'ATTORNEY-AT-LAW');
+    assert.equal(findHeadline(toLines('Kim Lawson\nPhD, Attorney at Law'), 'Kim Lawson'), 'Attorney at Law');
+    assert.equal(findHeadline(toLines('Kim Lawson\nSecretary General\nHarbour Shipping Council'), 'Kim Lawson'), 'Secretary General');
+    assert.equal(findHeadline(toLines('Kim Lawson\nCOCA-COLA'), 'Kim Lawson'), null);
+  });
+
   it('finds a name far from the top when the e-mail address spells it', () => {
     const top = Array.from({ length: 16 }, (_, i) => `Skill number ${'abcdefghijklmnop'[i]}`);
     const lines = toLines(['CONTACT', 'rowan.achterberg@example.com', ...top, 'Rowan Achterberg'].join('\n'));

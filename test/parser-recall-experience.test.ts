@@ -601,7 +601,7 @@ describe('parser 1.8.0: the look-ahead leaves the next role its header', () => {
       'Legal Secretary (1999 – 2004)',
     ].join('\n');
     assert.deepEqual(roles(text), [
-      ['Paralegal', 'Marsh & Keller'],
+      ['Paralegal', 'Marsh & Keller, PA'],
       ['Legal Secretary', 'Dunmore Hale'],
     ]);
   });
@@ -634,5 +634,36 @@ describe('parser 1.8.0: what is not the company', () => {
   it('never names "Ongoing" as the employer', () => {
     const text = ['FREELANCE DRUPAL DEVELOPER, Ongoing', 'Short term freelance positions, March 2013 – Present', '• Built sites.'].join('\n');
     assert.ok(read(text).every((e) => e.company !== 'Ongoing'), JSON.stringify(read(text)));
+  });
+});
+
+describe('parser 1.9.0: law and accounting firms', () => {
+  it('keeps partners\' surnames and a professional association\'s "PA" in the firm name', () => {
+    const text = [
+      'Whitcombe Larkin Oduya Brandt, PA',
+      'Tampa, Florida',
+      'Paralegal (2013 present)',
+      'The Harbour Law Group, PA',
+      'Tampa, Florida',
+      'Paralegal Supervisor (2006 2013)',
+      'Pell, Quist, Hunter & Marlow, PA',
+      'Alexandria, Louisiana',
+      'Paralegal (2004 2006)',
+      'Dana R. Ostrow, PA',
+      'Fayetteville, North Carolina',
+      'Legal Secretary (1999 2004)',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Paralegal', 'Whitcombe Larkin Oduya Brandt, PA'],
+      ['Paralegal Supervisor', 'The Harbour Law Group, PA'],
+      ['Paralegal', 'Pell, Quist, Hunter & Marlow, PA'],
+      ['Legal Secretary', 'Dana R. Ostrow, PA'],
+    ]);
+  });
+
+  it('still reads "PA" after a city as Pennsylvania, and a title before a two-partner firm as a title', () => {
+    const [city] = read(['Ridgeway Foods, Pittsburgh, PA', 'Buyer (2010 2014)'].join('\n'));
+    assert.deepEqual([city?.title, city?.company, city?.location], ['Buyer', 'Ridgeway Foods', 'Pittsburgh, PA']);
+    assert.deepEqual(roles(['Associate, Pell & Marlow, LLP', '2015 – 2019', '• Drafted contracts.'].join('\n')), [['Associate', 'Pell & Marlow, LLP']]);
   });
 });

@@ -162,5 +162,10 @@ export function isKnownTitle(phrase: string): boolean {
   const idx = titleIndex();
   if (exactLookup(words, idx) !== undefined) return true;
   const head = titleHead(words);
-  return head !== undefined && idx.heads.has(head);
+  if (head !== undefined && idx.heads.has(head)) return true;
+  // "Secretary General", "Professor Emeritus": an adjective after the head noun.
+  return words.length >= 2 && POSTPOSITIVE.has(last) && idx.heads.has(words[words.length - 2]!);
 }
+
+/** Adjectives that follow the job noun they qualify. */
+const POSTPOSITIVE = new Set(['general', 'emeritus', 'elect', 'designate']);

@@ -248,7 +248,8 @@ export function findHeadline(lines: readonly Line[], name: string | null): strin
   for (const line of lines.slice(0, 12)) {
     const text = line.text.replace(/[,:;]$/, '').trim();
     const words = text.split(/\s+/);
-    if (words.length > 6 || (words.length === 1 && !TITLE_HEADS.has(text.toLowerCase()))) continue;
+    // One word is a title only when it is a job noun ("Paralegal") or joins several ("ATTORNEY-AT-LAW").
+    if (words.length > 6 || (words.length === 1 && !TITLE_HEADS.has(text.toLowerCase()) && !/\p{L}-\p{L}+-\p{L}/u.test(text))) continue;
     if (/@|\b\d+\b/.test(text) || DOCUMENT_WORD_RE.test(text) || (name !== null && text.includes(name))) continue;
     if (detectHeading(text) !== null || nameCandidate(text) !== null) continue;
     if (isKnownTitle(text)) return text;
@@ -261,7 +262,9 @@ export function findHeadline(lines: readonly Line[], name: string | null): strin
       const words = part.split(/\s+/);
       if (words.length < 2 || words.length > 6 || (name !== null && part.includes(name)) || /\d/.test(part)) continue;
       if (detectHeading(part) !== null || nameCandidate(part) !== null || CREDENTIAL_RE.test(part)) continue;
-      const last = words.at(-1)!.toLowerCase().replace(/[^\p{L}]/gu, '');
+      // The job noun ends the title, or its part before "at"/"of" ("Attorney at Law", "Director of Sales").
+      const front = part.split(/\s+(?:at|of|for)\s+/i)[0]!.split(/\s+/);
+      const last = front.at(-1)!.toLowerCase().replace(/[^\p{L}]/gu, '');
       if (TITLE_HEADS.has(last) && isKnownTitle(part)) return part;
     }
   }

@@ -153,7 +153,7 @@ function splitCommas(chunk: string): Part[] {
   const pieces = outsideBrackets(chunk, /\s*,\s*(?:(?:and|&)\s+)?/).filter((p) => p !== '');
   // Re-attach legal suffixes ("Acme, Inc.") and departments ("Vice President, Sales") to what precedes them.
   const merged: string[] = [];
-  for (const piece of pieces) {
+  for (const piece of partnerNames(pieces)) {
     const prev = merged.at(-1);
     // "Denver, CO" is Colorado, not "Acme, Co.": a bare state code is never a legal suffix.
     // "Inc. (became Acme, Inc.)": a bracketed aside after the suffix stays with it.
@@ -163,8 +163,9 @@ function splitCommas(chunk: string): Part[] {
       suffix.split(/\s+/).length === 1 &&
       /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|pvt|pty|l\.l\.c)\.?$/i.test(suffix) &&
       !isBareRegion(suffix);
+    const isFirmSuffix = prev !== undefined && isProfessionalSuffix(suffix, prev, pieces.at(-1) === piece);
     const isDepartment = prev !== undefined && DEPARTMENT_RE.test(piece) && titleScore(prev) > 0;
-    if (prev !== undefined && (isSuffix || isDepartment)) merged[merged.length - 1] = `${prev}, ${piece}`;
+    if (prev !== undefined && (isSuffix || isDepartment || isFirmSuffix)) merged[merged.length - 1] = `${prev}, ${piece}`;
     else merged.push(piece);
   }
   // "CME Group-Chicago, IL": the place hyphened onto the name is the location's first half. A name of one
@@ -180,6 +181,52 @@ function splitCommas(chunk: string): Part[] {
     }
   }
   return merged.map((text) => ({ text, kind: null }));
+}
+
+/**
+ * "Cohen, Jayson & Foster", "Fuhrer, Flournoy, Hunter & Morton": partners' surnames between commas, the
+ * last two joined by "&" or "and", are one firm's name, as law and accounting firms write it.
+ */
+function partnerNames(pieces: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    let j = i;
+    while (j < pieces.length && isSurname(pieces[j]!)) j++;
+    const last = pieces[j];
+    const pair = last === undefined ? null : /^(\p{Lu}\p{Ll}+)\s+(?:&|and)\s+(\p{Lu}\p{Ll}+)$/u.exec(last);
+    const names = pair === null ? [] : [...pieces.slice(i, j), pair[1]!, pair[2]!];
+    // A surname may be a job noun too ("Hunter, Naser, Corda & Evans"), but "Associate, Smith & Jones" is a
+    // title and a firm.
+    const titled = names.filter((n) => titleScore(n) >= 1).length;
+    if (j > i && names.length > 0 && names.every(isSurname) && (titled === 0 || (titled === 1 && j - i >= 2))) {
+      out.push(pieces.slice(i, j + 1).join(', '));
+      i = j + 1;
+    } else {
+      out.push(pieces[i]!);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** One capitalised word that is no place or line of work: a surname in a firm's name. */
+function isSurname(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !DEPARTMENT_RE.test(word) && !FUNCTION_RE.test(word) && locationIn(word) === null;
+}
+
+/**
+ * "Jack E. Carter, PA", "Cohen, Jayson & Foster, P.A.", "Smith & Lee, PLLC": the suffix of a professional
+ * association or corporation. "P.A.", "P.C." and "PLLC" are never places; a bare "PA" is Pennsylvania after a
+ * city ("Pittsburgh, PA"), and a firm's suffix only after a name no city has: partners joined by "&", a
+ * person's middle initial, a law office, a run of surnames.
+ */
+function isProfessionalSuffix(suffix: string, prev: string, isLast: boolean): boolean {
+  if (/^(?:p\.a\.|p\.c\.?|pc|pllc|p\.l\.l\.c\.?|l\.l\.p\.?)$/i.test(suffix)) return true;
+  if (suffix !== 'PA' || !isLast) return false;
+  if (/&|\s\p{Lu}\.\s|\blaw\b|\blegal\b/iu.test(prev)) return true;
+  // Partners' surnames in a row ("Sessums Black Caballero"): longer than a city's name.
+  return (/^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){2,}$/u.test(prev) || companyScore(prev) >= 1) && titleScore(prev) < 1;
 }
 
 /** A private-use character, which extracted text does not hold, standing in for a comma inside brackets. */

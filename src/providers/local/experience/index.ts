@@ -76,6 +76,10 @@ function reservedHeaders(rows: readonly Row[], anchors: readonly number[]): Set<
   for (const a of anchors.slice(1)) {
     const above = rows[a - 1];
     if (above !== undefined && above.header && isCompleteHeader(above.line.text)) out.add(a - 1);
+    // "Acme Law Group, PA / Tampa, Florida / Paralegal (2006 – 2013)": the name above the place line is that
+    // role's as well.
+    const name = rows[a - 2];
+    if (above !== undefined && isLocationLine(above.line.text) && name !== undefined && name.header && partScore(name.line.text) > 0) out.add(a - 2);
   }
   return out;
 }

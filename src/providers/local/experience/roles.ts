@@ -422,8 +422,11 @@ function titleParts(title: string): string[] {
   return parts;
 }
 
-/** "(part time basis)", "(4 hours a week)", "(Seasonal)", "(P/T)": how much the job was worked, not its name. */
-const WORKING_TIME_RE = /\s*\((?=[^()]*\b(?:part[- ]time|full[- ]time|[pf]\/t|seasonal|temporary|temp|casual|contract|internship|volunteer|voluntary|hours?|weekends?|summers?)\b)[^()]{1,40}\)$/i;
+/**
+ * "(part time basis)", "(4 hours a week)", "(Seasonal)", "(P/T)": how much the job was worked, not its name.
+ * The aside may have lost its closing bracket to the date it held: "(part-time employment Jan. 2004)".
+ */
+const WORKING_TIME_RE = /\s*\((?=[^()]*\b(?:part[- ]time|full[- ]time|[pf]\/t|seasonal|temporary|temp|casual|contract|internship|volunteer|voluntary|hours?|weekends?|summers?)\b)[^()]{1,40}\)?$/i;
 
 function withoutWorkingTime(title: string): string {
   const plain = title.replace(WORKING_TIME_RE, '');
