@@ -70,11 +70,13 @@ const MODIFIERS = new Set(
   (
     // qualifiers
     'professional relevant related key core technical top other additional selected recent previous prior ' +
+    'applied undertaken ' +
     'detailed brief short main primary secondary specific functional practical formal ongoing continuing ' +
     'partial full list areas area field major minor soft hard transferable special international ' +
     // domains
     'work career job industry computer it software programming data management team leadership volunteer ' +
     'clinical military community teaching development executive personal language spoken foreign known ' +
+    'people ' +
     // weak keys and record words
     'history background record details particulars info qualifications qualification training internships ' +
     'internship tools technology knowledge certified licensed earned held completed set me ' +
