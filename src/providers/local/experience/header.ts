@@ -193,13 +193,12 @@ function partnerNames(pieces: readonly string[]): string[] {
   while (i < pieces.length) {
     let j = i;
     while (j < pieces.length && isSurname(pieces[j]!)) j++;
-    const last = pieces[j];
-    const pair = last === undefined ? null : /^(\p{Lu}\p{Ll}+)\s+(?:&|and)\s+(\p{Lu}\p{Ll}+)$/u.exec(last);
+    const pair = j > i && j < pieces.length ? /^(\p{Lu}\p{Ll}+)\s+(?:&|and)\s+(\p{Lu}\p{Ll}+)$/u.exec(pieces[j]!) : null;
     const names = pair === null ? [] : [...pieces.slice(i, j), pair[1]!, pair[2]!];
     // A surname may be a job noun too ("Hunter, Naser, Corda & Evans"), but "Associate, Smith & Jones" is a
     // title and a firm.
     const titled = names.filter((n) => titleScore(n) >= 1).length;
-    if (j > i && names.length > 0 && names.every(isSurname) && (titled === 0 || (titled === 1 && j - i >= 2))) {
+    if (pair !== null && isSurname(pair[1]!) && isSurname(pair[2]!) && (titled === 0 || (titled === 1 && j - i >= 2))) {
       out.push(pieces.slice(i, j + 1).join(', '));
       i = j + 1;
     } else {
