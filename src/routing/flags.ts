@@ -60,6 +60,7 @@ function routeAt(capability: Capability, r: CapabilityRouting, bucket: number | 
   if (!byCapability) decided.set(r, (byCapability = new Map()));
   let byBucket = byCapability.get(capability);
   if (!byBucket) byCapability.set(capability, (byBucket = []));
+  // Buckets run 1–100, so slot 0 holds the unbucketed decision.
   const slot = bucket ?? 0;
   let route = byBucket[slot];
   if (!route) {

@@ -79,7 +79,7 @@ function reservedHeaders(rows: readonly Row[], anchors: readonly number[]): Set<
     // "Acme Law Group, PA / Tampa, Florida / Paralegal (2006 – 2013)": the name above the place line is that
     // role's as well.
     const name = rows[a - 2];
-    if (above !== undefined && isLocationLine(above.line.text) && name !== undefined && name.header && partScore(name.line.text) > 0) out.add(a - 2);
+    if (above?.header === true && name?.header === true && isLocationLine(above.line.text) && partScore(name.line.text) > 0) out.add(a - 2);
   }
   return out;
 }
