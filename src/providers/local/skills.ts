@@ -502,7 +502,7 @@ function isNotSkillItem(item: string, candidateName: string | null): boolean {
   if (capitals && (words.length >= 2 || item.length >= 7)) return true;
   if (detectHeading(item) !== null) return true;
   // "Project Manager", "Team Lead" in a list name a role held, not a skill (the taxonomy knows skills first).
-  if (isKnownTitle(item)) return true;
+  if (isKnownTitle(item) && !isProductEdition(words)) return true;
   if (STREET_RE.test(item) || TEMPLATE_RE.test(item) || PERSONAL_RE.test(item)) return true;
   // A stray letter ("S", "o") or a month left over from a table of dates; "NY", "CA" of "City, ST".
   if (/^\p{L}$/u.test(item) || MONTH_ONLY_RE.test(item) || REGION_CODES.has(item)) return true;
@@ -512,6 +512,24 @@ function isNotSkillItem(item: string, candidateName: string | null): boolean {
 }
 
 const MONTH_ONLY_RE = new RegExp(`^${MONTH}$`, 'i');
+
+/**
+ * "Flash Builder", "SharePoint Designer", "Silk Performer": a product's name and an edition or companion tool
+ * whose last word reads like a job ("Builder", "Designer"). A tool's name first marks a product; a person is
+ * named by the work they do ("Java Developer", "Drupal Consultant").
+ */
+function isProductEdition(words: readonly string[]): boolean {
+  if (words.length < 2 || PERSON_ROLE_NOUNS.has(words[words.length - 1]!.toLowerCase())) return false;
+  const product = canonicalSkill(words[0]!);
+  return product !== null && PRODUCT_CATEGORIES.has(product.category);
+}
+
+const PRODUCT_CATEGORIES: ReadonlySet<string> = new Set(['software', 'developer-tool', 'database', 'cloud-platform']);
+const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
+  'developer', 'developers', 'engineer', 'engineers', 'consultant', 'consultants', 'administrator', 'administrators', 'admin',
+  'analyst', 'analysts', 'manager', 'managers', 'specialist', 'specialists', 'programmer', 'programmers', 'architect',
+  'architects', 'expert', 'experts', 'lead', 'trainer', 'tester', 'testers', 'technician', 'officer', 'coordinator', 'instructor',
+]);
 const PROFICIENCY_WORDS = new Set(['fluent', 'native', 'basic', 'conversational', 'spoken', 'written', 'command', 'of', 'in', 'and', '&', 'language', 'languages', 'speaker']);
 
 /**
