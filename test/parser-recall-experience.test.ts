@@ -170,6 +170,16 @@ describe('recall: several positions in one role', () => {
     assert.deepEqual(roles(['Teacher (1st & 3rd Grade), Elm Park School, 2015 - 2018', '• Taught.'].join('\n')), [['Teacher (1st & 3rd Grade)', 'Elm Park School']]);
   });
 
+  it('splits a function named beside a title by a slash into a role of its own', () => {
+    const text = ['Customer Service/Deputy Manager, Marlow Hardware, 2012 - 2015', '• Ran the floor.'].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Customer Service', 'Marlow Hardware'],
+      ['Deputy Manager', 'Marlow Hardware'],
+    ]);
+    // One word before the slash qualifies the title after it.
+    assert.deepEqual(roles(['Sales/Marketing Manager, Marlow Hardware, 2012 - 2015', '• Ran campaigns.'].join('\n')), [['Sales/Marketing Manager', 'Marlow Hardware']]);
+  });
+
   it('reads a comma list of job titles as one role per title', () => {
     const text = ['Personal Trainer, Nutritionist, and Head Boxing Coach, March 2011 - Present', 'Fitwell Gym, Springfield, IL', '• Coached members.'].join('\n');
     // The strongest title keeps the role's text; the others follow.

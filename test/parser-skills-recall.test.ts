@@ -127,6 +127,12 @@ describe('list items that are no skills', () => {
     assert.deepEqual(found, ['Kiln Operation']);
   });
 
+  it("keeps a product's edition named like a job, and drops the job named after a tool", () => {
+    const found = surfaces('Flash Builder, SharePoint Designer, Drupal Developer');
+    for (const kept of ['Flash Builder', 'SharePoint Designer']) assert.ok(found.includes(kept), found.join(' | '));
+    assert.ok(!found.includes('Drupal Developer'), found.join(' | '));
+  });
+
   it('keeps versions and numbered names', () => {
     const found = surfaces('Quillpad 9i, 3D modeling, Glimmerkit CS5, 1st Line Support');
     for (const kept of ['Quillpad 9i', '3D modeling', 'Glimmerkit CS5', '1st Line Support']) assert.ok(found.includes(kept), found.join(' | '));
