@@ -180,6 +180,22 @@ describe('recall: several positions in one role', () => {
     assert.deepEqual(roles(['Sales/Marketing Manager, Marlow Hardware, 2012 - 2015', '• Ran campaigns.'].join('\n')), [['Sales/Marketing Manager', 'Marlow Hardware']]);
   });
 
+  it('reads complete header lines stacked over one date line as one role each', () => {
+    const text = [
+      'Tutor, Pebble Middle School, Lincoln, NE',
+      '2016 - 2017',
+      '• Tutored maths.',
+      'Sales Associate, Tacky Clothing, Lincoln, NE',
+      'Produce Clerk, Harvest Foods, Omaha, NE',
+      'January 2018 - June 2019',
+    ].join('\n');
+    assert.deepEqual(read(text).map((e) => [e.title, e.company, e.start]), [
+      ['Tutor', 'Pebble Middle School', '2016'],
+      ['Sales Associate', 'Tacky Clothing', '2018-01'],
+      ['Produce Clerk', 'Harvest Foods', '2018-01'],
+    ]);
+  });
+
   it('reads a comma list of job titles as one role per title', () => {
     const text = ['Personal Trainer, Nutritionist, and Head Boxing Coach, March 2011 - Present', 'Fitwell Gym, Springfield, IL', '• Coached members.'].join('\n');
     // The strongest title keeps the role's text; the others follow.

@@ -38,10 +38,13 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
   const roles: Draft[] = [];
   const firstRow: number[] = [];
   const reserved = layout === 'before' ? reservedHeaders(rows, anchors) : new Set<number>();
+  const extras: { at: number; draft: Draft }[] = [];
   for (let k = 0; k < anchors.length; k++) {
     const a = anchors[k]!;
     const next = anchors[k + 1] ?? rows.length;
-    const own = headerRows(rows, anchors, k, layout, claimed);
+    const header = headerRows(rows, anchors, k, layout, claimed);
+    const [own, stacked] = layout === 'before' ? splitStackedHeaders(rows, header) : [header, []];
+    for (const i of stacked) extras.push({ at: k, draft: stackedRole(rows[i]!, rows[a]!) });
     const parts = [...(rows[a]!.proseParts ?? splitParts(rows[a]!.rest)), ...own.flatMap((i) => lineParts(rows[i]!.line.text))];
     // The look-ahead must not take the next role's own "Title, Company" line from above its date.
     const taken = new Set([...claimed, ...[...reserved].filter((i) => i > a)]);
@@ -55,7 +58,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     if (draft.company === null) fillFromWindow(draft, rows, a, next, 'company', own, taken);
     fillFromLeftovers(draft);
     if (draft.company !== null) draft.company = withUnitOrParent(draft.company, [rows[a]!.rest, ...own.map((i) => rows[i]!.line.text)]);
-    for (const i of [...own, ...draft.usedRows]) claimed.add(i);
+    for (const i of [...header, ...draft.usedRows]) claimed.add(i);
     roles.push(draft);
     firstRow.push(Math.min(a, ...own));
   }
@@ -63,8 +66,10 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     const end = firstRow[k + 1] ?? rows.length;
     for (let i = anchors[k]! + 1; i < end; i++) if (!claimed.has(i)) draft.body.push(rows[i]!);
   });
+  // Stacked roles go before the role whose date they share, in the order of the text.
+  const ordered = roles.flatMap((draft, k) => [...extras.filter((e) => e.at === k).map((e) => e.draft), draft]);
   // A date with neither title, company nor bullets is a year in a list (an award, a paper), not a role.
-  return groupUnderCompanies(roles.flatMap(withUndatedSubRoles))
+  return groupUnderCompanies(ordered.flatMap(withUndatedSubRoles))
     .flatMap(withCoTitles)
     .flatMap(perTitle)
     .filter((e) => e.title !== null || e.company !== null || e.highlights.length > 0);
@@ -82,6 +87,26 @@ function reservedHeaders(rows: readonly Row[], anchors: readonly number[]): Set<
     if (above?.header === true && name?.header === true && isLocationLine(above.line.text) && partScore(name.line.text) > 0) out.add(a - 2);
   }
   return out;
+}
+
+/**
+ * "Sales Associate, Cheap & Tacky Clothing, Lincoln, NE / Produce Clerk, Expensive Foods, Pretend, NE /
+ * Jan 2019 – Jun 2019 Jan 2020 – Aug 2020": complete header lines stacked over one date line are one role
+ * each. The line nearest the date keeps the role; the ones above it are roles of their own, sharing its dates.
+ */
+function splitStackedHeaders(rows: readonly Row[], header: readonly number[]): [number[], number[]] {
+  if (header.length < 2) return [[...header], []];
+  const complete = header.filter((i) => isCompleteHeader(rows[i]!.line.text));
+  const last = header[header.length - 1]!;
+  if (complete.length < 2 || !complete.includes(last)) return [[...header], []];
+  const stacked = complete.filter((i) => i !== last);
+  return [header.filter((i) => !stacked.includes(i)), stacked];
+}
+
+function stackedRole(row: Row, anchor: Row): Draft {
+  const draft = assign(lineParts(row.line.text), anchor.range!, false);
+  fillFromLeftovers(draft);
+  return draft;
 }
 
 /**
