@@ -114,6 +114,11 @@ describe('lists announced inside a sentence', () => {
     assert.deepEqual(items, ['Python', 'Glimmerkit', 'Quillpad']);
     assert.deepEqual(proseListItems('Shipped Python, Glimmerkit and Quillpad.'), []);
   });
+
+  it('reads a sentence wrapped between two lower-case words as one', () => {
+    const items = proseListItems('Strong background in legal research, drafting, company\nlaw and secretarial practice.').map((i) => i.item);
+    assert.deepEqual(items, ['legal research', 'drafting', 'company law', 'secretarial practice']);
+  });
 });
 
 describe('list items that are no skills', () => {

@@ -342,7 +342,7 @@ function lineEnd(text: string, offset: number): number {
 export function proseListItems(text: string): ProseItem[] {
   const items: ProseItem[] = [];
   // A list wrapped after a comma goes on in the next line: "Requirement Analysis, Test Strategy, Test" / "Plan, …".
-  const joined = text.replace(WRAPPED_LIST_RE, ', ');
+  const joined = text.replace(WRAPPED_LIST_RE, ', ').replace(WRAPPED_WORDS_RE, ' ');
   // "testing (BVT, Functional, Regression, UAT)": the parentheses announce a list of their own, which may
   // wrap onto the next line, so they are read before the text is cut into clauses.
   const rest = joined.replace(PARENTHESES_RE, (whole: string, inner: string, offset: number) => {
@@ -427,6 +427,8 @@ function namesSkill(before: string): boolean {
 
 /** A line break (newline, or a short run of spaces in flattened text) right after a list's comma. */
 const WRAPPED_LIST_RE = /,(?:[ \t]*\n[ \t]*| {2,3})(?=[\p{L}.#])/gu;
+/** A sentence wrapped between two lower-case words ("company" / "law and secretarial practice") goes on. */
+const WRAPPED_WORDS_RE = /(?<=\p{Ll})(?:[ \t]*\n[ \t]*| {2,3})(?=\p{Ll})/gu;
 /** "(BVT, Functional, Regression)": a parenthesis, read as a list when it holds two commas at least. */
 const PARENTHESES_RE = /\(([^()]{1,400})\)/g;
 
