@@ -115,6 +115,12 @@ describe('lists announced inside a sentence', () => {
     assert.deepEqual(proseListItems('Shipped Python, Glimmerkit and Quillpad.'), []);
   });
 
+  it('takes every item after a label naming subjects ("Units taught:", "Areas of law:")', () => {
+    const items = proseListItems('Lecturer. Units taught: Health promotion, Social work, Midwifery, Research methods.').map((i) => i.item);
+    assert.deepEqual(items, ['Health promotion', 'Social work', 'Midwifery', 'Research methods']);
+    assert.deepEqual(proseListItems('Lecturer. Reasons: Health promotion, Social work, Midwifery, Research methods.'), []);
+  });
+
   it('reads a sentence wrapped between two lower-case words as one', () => {
     const items = proseListItems('Strong background in legal research, drafting, company\nlaw and secretarial practice.').map((i) => i.item);
     assert.deepEqual(items, ['legal research', 'drafting', 'company law', 'secretarial practice']);

@@ -412,8 +412,12 @@ function listOfClause(clause: string, announced: boolean, vouched = false): Pros
   const known = found.filter((f) => f.canonical !== null).length;
   // A word that announces the list ("including", "such as", "experience with") vouches as one known skill does.
   const needed = trigger === null ? 2 : 1;
-  return vouched || (known >= needed && known * 3 >= kept.length) ? found : [];
+  const subjects = trigger !== null && SUBJECTS_LABEL_RE.test(trigger[0]);
+  return vouched || subjects || (known >= needed && known * 3 >= kept.length) ? found : [];
 }
+
+/** "Units taught:", "Areas of law:", "in the following areas:": a label naming what the list's items are subjects of. */
+const SUBJECTS_LABEL_RE = /\b(?:areas?(?:\s+of\s+(?:law|practice|expertise|speciali[sz]ation))?|(?:units|courses|subjects|modules)\s+taught|subject\s+areas)\s*:\s*$/i;
 
 /** "testing (BVT, Functional, Regression)": the text before a parenthesis ends with a known skill, the head of its list. */
 function namesSkill(before: string): boolean {
