@@ -416,8 +416,12 @@ function listOfClause(clause: string, announced: boolean, vouched = false): Pros
   return vouched || subjects || (known >= needed && known * 3 >= kept.length) ? found : [];
 }
 
-/** "Units taught:", "Areas of law:", "in the following areas:": a label naming what the list's items are subjects of. */
-const SUBJECTS_LABEL_RE = /\b(?:areas?(?:\s+of\s+(?:law|practice|expertise|speciali[sz]ation))?|(?:units|courses|subjects|modules)\s+taught|subject\s+areas)\s*:\s*$/i;
+/**
+ * "Units taught:", "Areas of law:", "in the following areas:": a label naming what the list's items are subjects
+ * of. Not any "areas" ("Sales areas: Texas, Oklahoma" names places).
+ */
+const SUBJECTS_LABEL_RE =
+  /\b(?:(?:following|key|practice|subject|focus|specialty|teaching)\s+areas?|areas?\s+of\s+(?:law|practice|expertise|speciali[sz]ation|focus)|(?:units|courses|subjects|modules)\s+taught)\s*:\s*$/i;
 
 /** "testing (BVT, Functional, Regression)": the text before a parenthesis ends with a known skill, the head of its list. */
 function namesSkill(before: string): boolean {
@@ -520,7 +524,7 @@ function isNotSkillItem(item: string, candidateName: string | null): boolean {
 const MONTH_ONLY_RE = new RegExp(`^${MONTH}$`, 'i');
 
 /**
- * "Flash Builder", "SharePoint Designer", "Silk Performer": a product's name and an edition or companion tool
+ * "Flash Builder", "SharePoint Designer", "Lotus Notes Designer": a product's name and an edition or companion tool
  * whose last word reads like a job ("Builder", "Designer"). A tool's name first marks a product; a person is
  * named by the work they do ("Java Developer", "Drupal Consultant").
  */

@@ -60,7 +60,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     if (draft.company !== null) draft.company = withUnitOrParent(draft.company, [rows[a]!.rest, ...own.map((i) => rows[i]!.line.text)]);
     for (const i of [...header, ...draft.usedRows]) claimed.add(i);
     roles.push(draft);
-    firstRow.push(Math.min(a, ...own));
+    firstRow.push(Math.min(a, ...header));
   }
   roles.forEach((draft, k) => {
     const end = firstRow[k + 1] ?? rows.length;

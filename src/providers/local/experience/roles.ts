@@ -417,7 +417,8 @@ function titleParts(title: string): string[] {
   const titles = department !== null && DEPARTMENT_RE.test(department[1]!.trim()) ? title.slice(0, department.index) : title;
   const parts = titles.split(TITLE_JOIN_RE).map((p) => p.trim());
   if (parts.length < 2 || parts.length > 4) return [title];
-  if (!parts.every((p) => p.length > 1 && companyScore(p) < 1 && (titleScore(p) >= 1.5 || isSlashedFunction(p, titles)))) return [title];
+  const slashed = isTitleBesideSlash(titles);
+  if (!parts.every((p) => p.length > 1 && companyScore(p) < 1 && (titleScore(p) >= 1.5 || (slashed && isFunctionPhrase(p))))) return [title];
   if (titles !== title) parts[parts.length - 1] += title.slice(titles.length);
   return parts;
 }
@@ -427,8 +428,12 @@ function titleParts(title: string): string[] {
  * function of two words or more stands for the post that does it, beside a title. One word before a slash
  * qualifies the noun after it ("Java/J2EE Developer", "Sales/Marketing Manager"), so it does not count.
  */
-function isSlashedFunction(part: string, titles: string): boolean {
-  if (!/^[^,&]+$/.test(titles) || /\s(?:and|or)\s/i.test(titles) || !titles.split('/').some((p) => titleScore(p.trim()) >= 1.5)) return false;
+function isTitleBesideSlash(titles: string): boolean {
+  return /^[^,&]+$/.test(titles) && !/\s(?:and|or)\s/i.test(titles) && titles.split('/').some((p) => titleScore(p.trim()) >= 1.5);
+}
+
+/** Two to four capitalised words: a function named as a heading names it ("Customer Service"). */
+function isFunctionPhrase(part: string): boolean {
   const words = part.split(/\s+/);
   return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|for|the|in)$/.test(w));
 }
