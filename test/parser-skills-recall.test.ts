@@ -119,6 +119,7 @@ describe('lists announced inside a sentence', () => {
     const items = proseListItems('Lecturer. Units taught: Health promotion, Social work, Midwifery, Research methods.').map((i) => i.item);
     assert.deepEqual(items, ['Health promotion', 'Social work', 'Midwifery', 'Research methods']);
     assert.deepEqual(proseListItems('Lecturer. Reasons: Health promotion, Social work, Midwifery, Research methods.'), []);
+    assert.deepEqual(proseListItems('Manager. Sales areas: Texas, Oklahoma, Kansas, Nebraska.'), []);
   });
 
   it('reads a sentence wrapped between two lower-case words as one', () => {
