@@ -85,7 +85,6 @@ function levelOfBare(abbreviation: string): DegreeLevel {
   return abbreviation.startsWith('M') ? 'master' : 'bachelor';
 }
 
-
 /** The length of the degree form `phrase` opens with; 0 when it doesn't open with one. */
 export function degreeLengthAt(phrase: string): number {
   for (const list of [WORD_DEGREES, ABBREVIATIONS, BARE_ABBREVIATIONS]) {

@@ -1,6 +1,5 @@
 import type { DegreeLevel, Education } from '../../domain/index.js';
-import { degreeLengthAt, findDegree } from './degrees.js';
-import type { DegreeMatch } from './degrees.js';
+import { degreeLengthAt, findDegree, type DegreeMatch } from './degrees.js';
 import { locationIn } from './location.js';
 import { findDateRanges } from './dates.js';
 import { institutionRank, isOrganisationLike } from './entities.js';

@@ -53,6 +53,8 @@ export function extractSkills(options: SkillOptions): Skill[] {
     if (!skills.has(key)) skills.set(key, skill);
   };
   const candidateName = options.candidateName ?? null;
+  const sections = options.sections ?? [];
+  const claims = claimLines(sections);
   /** A listed or claimed item: its canonical skill, or the item itself unless it is clearly no skill. */
   const addItem = (item: string, canonical = canonicalSkill(item)): void => {
     const pair = canonical === null ? skillPair(item) : null;
@@ -63,7 +65,7 @@ export function extractSkills(options: SkillOptions): Skill[] {
     if (canonical === null && isNotSkillItem(item, candidateName)) return;
     add(canonical === null ? { name: item, surface: item, category: 'other' } : { name: canonical.name, surface: item, category: canonical.category });
   };
-  const skillLines = withoutDescriptions(options.skillLines, options.sections ?? []);
+  const skillLines = withoutDescriptions(options.skillLines, sections);
   const sectionText = skillLines.map((l) => l.text).join('\n');
   for (const hit of findSkills(bounded(sectionText), { skillContext: true })) {
     // "Excellent communication skills" is self-description; a soft skill counts as a list item of its own.
@@ -76,14 +78,14 @@ export function extractSkills(options: SkillOptions): Skill[] {
       addItem(item);
     }
   }
-  for (const line of keywordRuns(options.sections ?? [])) for (const item of listItems(line.text)) addItem(item);
-  for (const item of claimedItems(claimText(options))) addItem(item);
-  for (const item of semicolonItems(options.sections ?? [])) addItem(item);
-  for (const line of [...skillLines, ...claimLines(options.sections ?? [])]) {
+  for (const line of keywordRuns(sections)) for (const item of listItems(line.text)) addItem(item);
+  for (const item of claimedItems(claimText([...options.skillLines, ...claims]))) addItem(item);
+  for (const item of semicolonItems(sections)) addItem(item);
+  for (const line of [...skillLines, ...claims]) {
     const term = definedTerm(line.text);
     if (term !== null) addItem(term);
   }
-  const text = withoutSections(bounded(options.text), options.sections ?? []);
+  const text = withoutSections(bounded(options.text), sections);
   for (const { item, canonical } of proseListItems(text)) addItem(item, canonical);
   for (const item of namedExamples(text)) addItem(item);
   const studied = new FieldsOfStudy(text);
@@ -144,9 +146,8 @@ const DESCRIPTION_LABEL_RE = /^(?:(?:project\s+)?(?:details|description)|roles?|
  */
 const CLAIM_KINDS: ReadonlySet<SectionKind> = new Set(['header', 'summary', 'objective']);
 
-/** The text searched for claims: skills lines and CLAIM_KINDS sections, with wrapped sentences rejoined. */
-function claimText(options: SkillOptions): string {
-  const lines = [...options.skillLines, ...claimLines(options.sections ?? [])];
+/** The text searched for claims (skills lines and CLAIM_KINDS sections), with wrapped sentences rejoined. */
+function claimText(lines: readonly Line[]): string {
   let out = '';
   for (const line of lines) {
     // A line that opens in lower case, or follows one left open, goes on the sentence before it.

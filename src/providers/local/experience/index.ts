@@ -94,13 +94,11 @@ function reservedHeaders(rows: readonly Row[], anchors: readonly number[]): Set<
  * Jan 2019 – Jun 2019 Jan 2020 – Aug 2020": complete header lines stacked over one date line are one role
  * each. The line nearest the date keeps the role; the ones above it are roles of their own, sharing its dates.
  */
-function splitStackedHeaders(rows: readonly Row[], header: readonly number[]): [number[], number[]] {
-  if (header.length < 2) return [[...header], []];
-  const complete = header.filter((i) => isCompleteHeader(rows[i]!.line.text));
-  const last = header[header.length - 1]!;
-  if (complete.length < 2 || !complete.includes(last)) return [[...header], []];
-  const stacked = complete.filter((i) => i !== last);
-  return [header.filter((i) => !stacked.includes(i)), stacked];
+function splitStackedHeaders(rows: readonly Row[], header: readonly number[]): [readonly number[], readonly number[]] {
+  // The line nearest the date is tested first: most roles have no complete header line above it.
+  if (header.length < 2 || !isCompleteHeader(rows[header.at(-1)!]!.line.text)) return [header, []];
+  const stacked = header.slice(0, -1).filter((i) => isCompleteHeader(rows[i]!.line.text));
+  return stacked.length === 0 ? [header, []] : [header.filter((i) => !stacked.includes(i)), stacked];
 }
 
 function stackedRole(row: Row, anchor: Row): Draft {
