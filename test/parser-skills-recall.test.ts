@@ -9,6 +9,7 @@ import {
   namedExamples,
   proseListItems,
   semicolonItems,
+  subjectsTaught,
 } from '../src/providers/local/skills.js';
 import { splitSections } from '../src/providers/local/sections.js';
 import { toLines } from '../src/providers/local/normalise.js';
@@ -125,6 +126,28 @@ describe('lists announced inside a sentence', () => {
   it('reads a sentence wrapped between two lower-case words as one', () => {
     const items = proseListItems('Strong background in legal research, drafting, company\nlaw and secretarial practice.').map((i) => i.item);
     assert.deepEqual(items, ['legal research', 'drafting', 'company law', 'secretarial practice']);
+  });
+
+  it('reads a prose line wrapped before a list goes on as one ("Areas of law: Business" / "Contracts, …")', () => {
+    const items = proseListItems('Principal attorney. Areas of law: Business\nContracts, Criminal defense, Family law, Health\nCare Directives, Wills, and civil litigation.').map((i) => i.item);
+    assert.deepEqual(items, ['Business Contracts', 'Criminal defense', 'Family law', 'Health Care Directives', 'Wills', 'civil litigation']);
+  });
+
+  it('keeps two lines of a column of lists apart: the line before the break holds no prose', () => {
+    const items = proseListItems('Linux (Ubuntu), Windows 7, Windows XP\nIPv4, IPv6, TCP/IP, Wireshark').map((i) => i.item);
+    assert.ok(items.includes('Wireshark') && !items.some((i) => i.includes('XP IPv4')), items.join(' | '));
+  });
+});
+
+describe('subjects taught', () => {
+  it('takes the Title Case subject after "taught" or "teaching", without its course number', () => {
+    assert.deepEqual(subjectsTaught('Taught General Business, Grades 9-10\nTaught Accounting II, Grade 12'), ['General Business', 'Accounting']);
+    assert.deepEqual(subjectsTaught('Joined the department, teaching Greek as an extra curricular activity.'), ['Greek']);
+    assert.deepEqual(subjectsTaught('Taught Politics and Government and Introduction to Law.'), ['Politics and Government']);
+  });
+
+  it('ignores "Teaching" as a noun and lower-case objects', () => {
+    assert.deepEqual(subjectsTaught('Teaching Assistant, 2019. Teaching Award. Taught students how to work in teams.'), []);
   });
 });
 

@@ -88,6 +88,7 @@ export function extractSkills(options: SkillOptions): Skill[] {
   const text = withoutSections(bounded(options.text), sections);
   for (const { item, canonical } of proseListItems(text)) addItem(item, canonical);
   for (const item of namedExamples(text)) addItem(item);
+  for (const item of subjectsTaught(text)) addItem(item);
   const studied = new FieldsOfStudy(text);
   for (const hit of findSkills(text)) {
     // "excellent communication skills" in prose is self-description; soft skills count when listed.
@@ -342,8 +343,7 @@ function lineEnd(text: string, offset: number): number {
  */
 export function proseListItems(text: string): ProseItem[] {
   const items: ProseItem[] = [];
-  // A list wrapped after a comma goes on in the next line: "Requirement Analysis, Test Strategy, Test" / "Plan, …".
-  const joined = text.replace(WRAPPED_LIST_RE, ', ').replace(WRAPPED_WORDS_RE, ' ');
+  const joined = rejoinWraps(text);
   // "testing (BVT, Functional, Regression, UAT)": the parentheses announce a list of their own, which may
   // wrap onto the next line, so they are read before the text is cut into clauses.
   const rest = joined.replace(PARENTHESES_RE, (whole: string, inner: string, offset: number) => {
@@ -368,6 +368,22 @@ export function namedExamples(text: string): string[] {
     return item === null || item.split(' ').length > MAX_PROSE_ITEM_WORDS || !/^[\p{Lu}\d.]/u.test(item) ? null : item;
   });
 }
+
+/**
+ * "Taught General Business, Grades 9-10", "teaching Greek as an extra curricular activity": the subject a
+ * teacher taught, named in Title Case after the verb. Only the verb: "Teaching Assistant" and "Teaching
+ * Award" open with the word as a noun, so a capital "Teaching" does not count.
+ */
+export function subjectsTaught(text: string): string[] {
+  return [...text.matchAll(SUBJECT_TAUGHT_RE)].map((m) => m[1]!.replace(/ I{1,3}$/, '')).filter((s) => s.split(' ').length <= MAX_PROSE_ITEM_WORDS);
+}
+
+/**
+ * The verb, then one to four Title Case words on one line, joined once by "and", "&", "of" or "to". A course
+ * number after the subject ("Accounting II") is left out: the subject is the skill.
+ */
+const SUBJECT_TAUGHT_RE =
+  /\b(?:[Tt]aught|teach(?:es|ing)?) ((?:\p{Lu}[\p{L}'’-]+)(?: \p{Lu}[\p{L}'’-]+)*(?: (?:and|&|of|to) \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*)?)/gu;
 
 /**
  * The items of each clause an opener introduces ("tools such as …", "experienced in …"): the text after the
@@ -434,10 +450,26 @@ function namesSkill(before: string): boolean {
   return false;
 }
 
+/**
+ * The text with the line breaks inside a sentence or a list turned into spaces: a list wrapped after a comma
+ * ("Requirement Analysis, Test Strategy, Test" / "Plan, …"), a sentence wrapped between two lower-case words
+ * ("company" / "law and secretarial practice"), and a prose line wrapped just before a list goes on ("Areas
+ * of law: Business" / "Contracts, Criminal defense, …"). A line without a lower-case word ("Windows 7, XP" /
+ * "IPv4, IPv6, …") is a list of its own, as in a column of lists, and keeps its break.
+ */
+function rejoinWraps(text: string): string {
+  return text
+    .replace(WRAPPED_LIST_RE, ', ')
+    .replace(WRAPPED_WORDS_RE, ' ')
+    .replace(WRAPPED_ITEM_RE, (lineBreak: string, at: number, joined: string) => (PROSE_WORD_RE.test(joined.slice(lineStart(joined, at), at)) ? ' ' : lineBreak));
+}
+
 /** A line break (newline, or a short run of spaces in flattened text) right after a list's comma. */
 const WRAPPED_LIST_RE = /,(?:[ \t]*\n[ \t]*| {2,3})(?=[\p{L}.#])/gu;
-/** A sentence wrapped between two lower-case words ("company" / "law and secretarial practice") goes on. */
 const WRAPPED_WORDS_RE = /(?<=\p{Ll})(?:[ \t]*\n[ \t]*| {2,3})(?=\p{Ll})/gu;
+/** A break after a word, before a capital and a line holding two commas (its first within 40 characters). */
+const WRAPPED_ITEM_RE = /(?<=\p{L})(?:[ \t]*\n[ \t]*| {2,3})(?=\p{Lu}(?:(?! {2})[^,:\n]){0,40},(?:(?! {2})[^\n])*,)/gu;
+const PROSE_WORD_RE = /\b\p{Ll}{3,}\b/u;
 /** "(BVT, Functional, Regression)": a parenthesis, read as a list when it holds two commas at least. */
 const PARENTHESES_RE = /\(([^()]{1,400})\)/g;
 
