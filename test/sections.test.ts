@@ -41,10 +41,17 @@ describe('section headings', () => {
     ['Honors and Awards', 'awards'],
     ['Personal Details', 'personal'],
     ['Hobbies & Interests', 'interests'],
+    ['Courses Taught:', 'other'],
+    ['Honors, Activities & Professional Societies:', 'awards'],
   ];
   for (const [text, kind] of headings) {
     it(`"${text}" is ${kind}`, () => assert.equal(headingKind(text.replace(/:$/, '')), kind));
   }
+
+  it('takes a closing colon as a heading mark for a word outside the vocabulary ("Profession Work Experience:")', () => {
+    assert.deepEqual(detectHeading('Profession Work Experience:'), { kind: 'experience', rest: '' });
+    assert.equal(detectHeading('Profession Work Experience'), null);
+  });
 
   it('leaves content lines alone', () => {
     for (const text of [

@@ -59,7 +59,7 @@ keys('publications', 'publications presentations research grants patents papers 
 keys('references', 'references referees reference');
 keys('interests', 'interests hobbies activities extracurricular pursuits');
 keys('personal', 'personal contact');
-keys('other', 'memberships affiliations associations information additional miscellaneous volunteering involvement courses coursework');
+keys('other', 'memberships affiliations associations societies information additional miscellaneous volunteering involvement courses coursework');
 
 /**
  * Words that may stand in a heading without deciding its kind ("Relevant", "Technical", "Work"). Some are
@@ -75,7 +75,7 @@ const MODIFIERS = new Set(
     'partial full list areas area field major minor soft hard transferable special international ' +
     // domains
     'work career job industry computer it software programming data management team leadership volunteer ' +
-    'clinical military community teaching development executive personal language spoken foreign known ' +
+    'clinical military community teaching taught development executive personal language spoken foreign known ' +
     'people ' +
     // weak keys and record words
     'history background record details particulars info qualifications qualification training internships ' +
@@ -235,7 +235,7 @@ const INLINE_HEADING_RE = /^([^:]{2,45}?)\s*[:：]\s*(.*)$/;
 
 /** A heading line, or "Heading: content" with the content returned in `rest`. */
 export function detectHeading(text: string): Heading | null {
-  const whole = headingKind(text.replace(/[:：]\s*$/, ''));
+  const whole = headingKind(text.trim());
   if (whole !== null) return { kind: whole, rest: '' };
   const inline = INLINE_HEADING_RE.exec(text);
   if (inline !== null && inline[2] !== undefined && inline[2] !== '') {
