@@ -61,6 +61,7 @@ describe('section headings', () => {
       'Managed a team of five engineers and delivered the project on time.',
       'Communication skills in English and Spanish were used daily at the front desk',
       'related tools',
+      'Dean in special projects.',
     ]) {
       assert.equal(headingKind(text), null, text);
     }

@@ -164,13 +164,14 @@ const OPEN_HEADING_ENDS: Record<string, SectionKind> = {
 /**
  * A heading with a word outside the vocabulary ("CLASSROOM EXPERIENCE", "Coaching Experience:"): only when
  * it is written like a heading (capitals or a closing colon), short, and ends with a deciding word. A list
- * item such as "User Experience" in a skills list has neither.
+ * item such as "User Experience" in a skills list has neither, and a full stop ends a sentence wrapped onto
+ * its own line ("Dean in special projects."), not a heading.
  */
 function openHeading(text: string, content: readonly string[]): SectionKind | null {
   const kind = OPEN_HEADING_ENDS[content.at(-1)!];
   if (kind === undefined || content.length > 4) return null;
   const trimmed = text.trim();
-  const looksLikeHeading = /[:：.]$/.test(trimmed) || trimmed === trimmed.toUpperCase();
+  const looksLikeHeading = /[:：]$/.test(trimmed) || trimmed === trimmed.toUpperCase();
   return looksLikeHeading ? kind : null;
 }
 
