@@ -42,6 +42,9 @@ describe('section headings', () => {
     ['Personal Details', 'personal'],
     ['Hobbies & Interests', 'interests'],
     ['Courses Taught:', 'other'],
+    ['POSITIONS OF RESPONSIBILITY', 'experience'],
+    ['Demonstrated Key Skills', 'skills'],
+    ['RELEVANT HIGH SCHOOL STUDIES', 'education'],
     ['Honors, Activities & Professional Societies:', 'awards'],
   ];
   for (const [text, kind] of headings) {

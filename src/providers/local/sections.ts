@@ -76,7 +76,7 @@ const MODIFIERS = new Set(
     // domains
     'work career job industry computer it software programming data management team leadership volunteer ' +
     'clinical military community teaching taught development executive personal language spoken foreign known ' +
-    'people ' +
+    'people responsibility demonstrated service high school ' +
     // weak keys and record words
     'history background record details particulars info qualifications qualification training internships ' +
     'internship tools technology knowledge certified licensed earned held completed set me ' +
