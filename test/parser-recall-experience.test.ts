@@ -693,3 +693,18 @@ describe('parser 1.9.0: law and accounting firms', () => {
     assert.deepEqual(roles(['Associate, Pell & Marlow, LLP', '2015 – 2019', '• Drafted contracts.'].join('\n')), [['Associate', 'Pell & Marlow, LLP']]);
   });
 });
+
+describe('precision: stray words are no titles', () => {
+  it('leaves the title empty when the only candidate is a word with no sign of a job ("Paris")', () => {
+    const text = ['Kiln Technician, Glazeworks Ltd', 'Jan 2019 - Dec 2020', 'Fired kilns.', 'Glazeworks Ltd - Paris', 'Mar 2021 - Present', 'Supported desktops.'].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Kiln Technician', 'Glazeworks Ltd'],
+      [null, 'Glazeworks Ltd'],
+    ]);
+  });
+
+  it('keeps a short title with a job noun ("Waitperson") or a title word ("Freelance")', () => {
+    assert.deepEqual(roles(['Waitperson, Chinos Cafe', 'Jan 2019 - Dec 2020'].join('\n')), [['Waitperson', 'Chinos Cafe']]);
+    assert.deepEqual(roles(['Freelance', 'Jan 2019 - Dec 2020', '• Built shop sites.'].join('\n'))[0]?.[0], 'Freelance');
+  });
+});

@@ -26,7 +26,7 @@ export const TITLE_HEADS = wordSet(`
   commander soldier officer marketer promoter publicist illustrator animator tester webmaster administrator
   admin dba devops sre scrum master owner entrepreneur freelancer contractor handler packer picker loader
   welder machinist fitter plumber carpenter painter installer assembler cleaner janitor guard ranger
-  lifeguard waiter waitress bartender barista host hostess server baker butcher tailor model actor actress
+  lifeguard waiter waitress waitperson bartender barista host hostess server baker butcher tailor model actor actress
   dancer singer composer conductor curator archivist historian geologist chemist biologist physicist
   mathematician statistician actuary underwriter adjuster appraiser broker banker trader teller
   officer investigator detective constable warden principal vicar pastor minister chaplain missionary

@@ -444,6 +444,14 @@ function isFunctionPhrase(part: string): boolean {
  */
 const WORKING_TIME_RE = /\s*\((?=[^()]*\b(?:part[- ]time|full[- ]time|[pf]\/t|seasonal|temporary|temp|casual|contract|internship|volunteer|voluntary|hours?|weekends?|summers?)\b)[^()]{1,40}\)?$/i;
 
+/**
+ * "Paris", "Windows", "Class of", "Bachelors Thesis": one or two words without any sign of a job in them
+ * (no job noun, no title word) are a place, a product or a stray phrase beside the dates, not a title.
+ */
+function isStrayWord(title: string): boolean {
+  return title.split(/\s+/).length <= 2 && titleScore(title) <= 0;
+}
+
 function withoutWorkingTime(title: string): string {
   const plain = title.replace(WORKING_TIME_RE, '');
   return plain === '' ? title : plain;
@@ -458,7 +466,7 @@ export function toExperience(draft: Draft): Experience {
     else prose.push(row.line.text);
   }
   return {
-    title: draft.title === null ? null : withoutWorkingTime(draft.title),
+    title: draft.title === null || isStrayWord(draft.title) ? null : withoutWorkingTime(draft.title),
     company: draft.company,
     location: draft.location,
     start: draft.range.start,
