@@ -460,15 +460,19 @@ function namesSkill(before: string): boolean {
 function rejoinWraps(text: string): string {
   return text
     .replace(WRAPPED_LIST_RE, ', ')
-    .replace(WRAPPED_WORDS_RE, ' ')
-    .replace(WRAPPED_ITEM_RE, (lineBreak: string, at: number, joined: string) => (PROSE_WORD_RE.test(joined.slice(lineStart(joined, at), at)) ? ' ' : lineBreak));
+    .replace(WRAPPED_WORDS_RE, '$1 ')
+    .replace(WRAPPED_ITEM_RE, (wrap: string, letter: string, at: number, joined: string) =>
+      PROSE_WORD_RE.test(joined.slice(lineStart(joined, at), at + 1)) ? `${letter} ` : wrap,
+    );
 }
 
 /** A line break (newline, or a short run of spaces in flattened text) right after a list's comma. */
 const WRAPPED_LIST_RE = /,(?:[ \t]*\n[ \t]*| {2,3})(?=[\p{L}.#])/gu;
-const WRAPPED_WORDS_RE = /(?<=\p{Ll})(?:[ \t]*\n[ \t]*| {2,3})(?=\p{Ll})/gu;
+// The letter before a break is matched, not looked behind at: a lookbehind tried at every offset of the
+// text cost more than the rest of the rejoining.
+const WRAPPED_WORDS_RE = /(\p{Ll})(?:[ \t]*\n[ \t]*| {2,3})(?=\p{Ll})/gu;
 /** A break after a word, before a capital and a line holding two commas (its first within 40 characters). */
-const WRAPPED_ITEM_RE = /(?<=\p{L})(?:[ \t]*\n[ \t]*| {2,3})(?=\p{Lu}(?:(?! {2})[^,:\n]){0,40},(?:(?! {2})[^\n])*,)/gu;
+const WRAPPED_ITEM_RE = /(\p{L})(?:[ \t]*\n[ \t]*| {2,3})(?=\p{Lu}(?:(?! {2})[^,:\n]){0,40},(?:(?! {2})[^\n])*,)/gu;
 const PROSE_WORD_RE = /\b\p{Ll}{3,}\b/u;
 /** "(BVT, Functional, Regression)": a parenthesis, read as a list when it holds two commas at least. */
 const PARENTHESES_RE = /\(([^()]{1,400})\)/g;
@@ -484,7 +488,8 @@ const PROSE_NOT_ITEM_RE = /^(?:\p{Ll}+ed|is|are|was|were|has|have|had)\s/u;
 /** Grades after subjects ("Mathematics (B), Physics (A)") make a school report, not a skills list. */
 const GRADED_RE = /\([A-E][*+]?\)\s*,[^,]*\([A-E][*+]?\)/;
 /** Lines (runs of spaces in flattened text) and sentences bound a list. */
-const CLAUSE_SPLIT_RE = /\s{2,}|\n|(?<=\p{Ll}{2}|\))[.!?]\s+/u;
+// The stop comes before its lookbehind, so the lookbehind runs at stops only, not at every offset.
+const CLAUSE_SPLIT_RE = /\s{2,}|\n|[.!?](?<=(?:\p{Ll}{2}|\))[.!?])\s+/u;
 /** Surnames with initials and years: a reference list ("Baer, R.M., Simmons, T.J. (1996)"), not skills. */
 const CITATION_RE = /(?:^|[\s,])\p{Lu}\.(?:\s?\p{Lu}\.)*(?=[,\s]|$)|\((?:19|20)\d{2}\)/u;
 /** Words that announce a list inside a sentence ("experience in", "such as") or a label ("Tools:"). */
