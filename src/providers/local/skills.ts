@@ -375,15 +375,18 @@ export function namedExamples(text: string): string[] {
  * Award" open with the word as a noun, so a capital "Teaching" does not count.
  */
 export function subjectsTaught(text: string): string[] {
-  return [...text.matchAll(SUBJECT_TAUGHT_RE)].map((m) => m[1]!.replace(/ I{1,3}$/, '')).filter((s) => s.split(' ').length <= MAX_PROSE_ITEM_WORDS);
+  const subjects = [...text.matchAll(SUBJECT_TAUGHT_RE)].map((m) => m[1]!.replace(COURSE_NUMBER_RE, ''));
+  return subjects.filter((s) => s.split(' ').length <= MAX_PROSE_ITEM_WORDS);
 }
 
 /**
- * The verb, then one to four Title Case words on one line, joined once by "and", "&", "of" or "to". A course
- * number after the subject ("Accounting II") is left out: the subject is the skill.
+ * The verb, then Title Case words on one line, joined once by "and", "&", "of" or "to" (at most four words
+ * are kept as a subject). A lone "I" ends the match; "II" and "III", course numbers, are cut off after it:
+ * the subject of "Accounting II" is the skill.
  */
 const SUBJECT_TAUGHT_RE =
   /\b(?:[Tt]aught|teach(?:es|ing)?) ((?:\p{Lu}[\p{L}'’-]+)(?: \p{Lu}[\p{L}'’-]+)*(?: (?:and|&|of|to) \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*)?)/gu;
+const COURSE_NUMBER_RE = / I{2,3}$/;
 
 /**
  * The items of each clause an opener introduces ("tools such as …", "experienced in …"): the text after the
