@@ -383,8 +383,8 @@ export function parseEducation(lines: readonly Line[], options: EducationOptions
       if (current.degreeLevel === null && /high school/i.test(school)) current.degreeLevel = 'high-school';
     }
     if (options.strict !== true && !hasContent && current.degree !== null && !current.provisional && current.institution === null) {
-      const school = unmarkedSchool(text, lines[i + 1]?.text);
-      if (school !== null) current.institution = school;
+      const unmarked = unmarkedSchool(text, lines[i + 1]?.text);
+      if (unmarked !== null) current.institution = unmarked;
     }
     if (year !== undefined && current.year === null && (hasContent || text.length <= 40)) current.year = year;
   }

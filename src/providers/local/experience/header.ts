@@ -21,7 +21,8 @@ const COMPANY_LABEL_RE = /^(?:company|employer|organi[sz]ation|firm|agency|insti
 /** "Client: X" names whom a consultant served: the company only when the header names no employer. */
 const CLIENT_LABEL_RE = /^(?:client|customer|end\s+client)(?:\s+name)?\s*[:：]\s*/i;
 
-const TITLE_LABEL_RE = /^(?:position(?:\s+held)?|post|job\s+title|title|role|designation|occupation)\s*(?:[:：]|\|(?=.*\p{L}))\s*/iu;
+/** "Position: Advisor", "Job Title | Analyst": a label naming the title after it. */
+export const TITLE_LABEL_RE = /^(?:position(?:\s+held)?|post|job\s+title|title|role|designation|occupation)\s*(?:[:：]|\|(?=.*\p{L}))\s*/iu;
 
 const OTHER_LABEL_RE = /^(?:duration|period|dates?|location|place|since|from|tenure)\s*[:：]\s*/i;
 

@@ -38,13 +38,14 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
   const roles: Draft[] = [];
   const firstRow: number[] = [];
   const reserved = layout === 'before' ? reservedHeaders(rows, anchors) : new Set<number>();
-  const extras: { at: number; draft: Draft }[] = [];
+  /** Roles of header lines stacked over role k's date line, which go before role k. */
+  const stackedOver: Draft[][] = [];
   for (let k = 0; k < anchors.length; k++) {
     const a = anchors[k]!;
     const next = anchors[k + 1] ?? rows.length;
     const header = headerRows(rows, anchors, k, layout, claimed);
     const [own, stacked] = layout === 'before' ? splitStackedHeaders(rows, header) : [header, []];
-    for (const i of stacked) extras.push({ at: k, draft: stackedRole(rows[i]!, rows[a]!) });
+    stackedOver[k] = stacked.map((i) => stackedRole(rows[i]!, rows[a]!));
     const parts = [...(rows[a]!.proseParts ?? splitParts(rows[a]!.rest)), ...own.flatMap((i) => lineParts(rows[i]!.line.text))];
     // The look-ahead must not take the next role's own "Title, Company" line from above its date.
     const taken = new Set([...claimed, ...[...reserved].filter((i) => i > a)]);
@@ -67,7 +68,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     for (let i = anchors[k]! + 1; i < end; i++) if (!claimed.has(i)) draft.body.push(rows[i]!);
   });
   // Stacked roles go before the role whose date they share, in the order of the text.
-  const ordered = roles.flatMap((draft, k) => [...extras.filter((e) => e.at === k).map((e) => e.draft), draft]);
+  const ordered = roles.flatMap((draft, k) => [...stackedOver[k]!, draft]);
   // A date with neither title, company nor bullets is a year in a list (an award, a paper), not a role.
   return groupUnderCompanies(ordered.flatMap(withUndatedSubRoles))
     .flatMap(withCoTitles)

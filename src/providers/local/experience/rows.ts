@@ -1,7 +1,7 @@
 import { findDateRanges, type DateRange } from '../dates.js';
 import { isOrganisationLike } from '../entities.js';
 import type { Line } from '../normalise.js';
-import { type Part, isBodyLabel, PART_SPLIT_RE, splitParts, isSentence, partScore } from './header.js';
+import { type Part, isBodyLabel, PART_SPLIT_RE, splitParts, isSentence, partScore, TITLE_LABEL_RE } from './header.js';
 
 /**
  * The rows of an experience section: each line, the date range that makes it a role's anchor (if any), and
@@ -81,14 +81,12 @@ export function annotate(line: Line, referenceDate: Date): Row {
   return { line, range, rest, proseParts, header: range === null && isHeaderLike(line) };
 }
 
-const LABELLED_TITLE_RE = /^(?:position|job\s+title|title|role|designation)\s*[:：]/i;
-
 /**
  * "Position: Customer Service Advisor (part time to 2011, full time from 2013)": dates in an aside of a
  * labelled title tell how the job changed, under the role's own date; they do not start another role.
  */
 function isLabelledTitleAside(text: string, range: DateRange): boolean {
-  if (!LABELLED_TITLE_RE.test(text)) return false;
+  if (!TITLE_LABEL_RE.test(text)) return false;
   const open = text.lastIndexOf('(', range.index);
   return open >= 0 && text.indexOf(')', open) >= range.index + range.length - 1 && !text.slice(open, range.index).includes(')');
 }
