@@ -955,7 +955,7 @@ const AMBIGUOUS_WORDS = new Set(
   publisher puppet rancher redux ruby rust sage salt sass scheme shell sketch slack sonar spark spring storm
   swagger swift tally teams tomcat unity vault word workday yarn zoom alloy pony red self processing
   factor turing cents blink diameter snowflake consul nomad vagrant airflow celery pyramid tornado twisted
-  bottle falcon koa druid impala zeppelin envoy argo spinnaker quay cvs san`),
+  bottle falcon koa druid impala zeppelin envoy argo spinnaker quay cvs san plc assembly lex max`),
 );
 
 /** Short surfaces (≤2 chars) that are distinctive enough to count anywhere. */

@@ -34,6 +34,7 @@ describe('date ranges', () => {
     ['2007-Present', ['2007', null, true]],
     ['2015 till date', ['2015', null, true]],
     ['March 2015 to date', ['2015-03', null, true]],
+    ['2018 – Date', ['2018', null, true]],
     ['Sept 2013 - Now', ['2013-09', null, true]],
     ['1997 to Present', ['1997', null, true]],
     ['June 2010 — August 2013', ['2010-06', '2013-08', false]],

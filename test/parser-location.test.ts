@@ -16,6 +16,10 @@ describe('location in address lines', () => {
     ['Sam Roe\n12 Oak Street • Culver City, Ca 90230', 'Culver City, Ca'],
     // a state code after the city without a comma
     ['Sam Roe\n9 Bay Close, Seaview VIC 3999', 'Seaview VIC'],
+    // …and with no postcode, as a contact segment of its own
+    ['Sam Roe\nsam@example.com · 0400 000 000 · Seaview VIC\n\nStudy\nDiploma of Nursing, TAFE Victoria, 2019', 'Seaview VIC'],
+    // a city, its state and its country, as LinkedIn writes them
+    ['Sam Roe\nErlangen, Bavaria, Germany', 'Erlangen, Bavaria, Germany'],
     // a template postcode
     ['Sam Roe\nTreeville, NE 68xxx', 'Treeville, NE'],
     // a city with its country in parentheses

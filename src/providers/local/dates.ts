@@ -91,6 +91,8 @@ const RANGE_GAP_RE = new RegExp(
 );
 
 const SINCE_RE = /(?:since|from)[\s:]*$/i;
+/** "2018 – Date": a dash before the bare word "Date" is short for "to date". */
+const DASH_DATE_RE = new RegExp(String.raw`^\s*[${DASHES}]+\s*date\b(?!\s+of\b)`, 'i');
 /** "May 2014 onwards": an open range written after its start. */
 const ONWARDS_RE = /^[\s,]*(?:onwards?|forward|and\s+ongoing)\b/i;
 /** "January - May 2011": a start month whose year is the end's. */
@@ -225,6 +227,11 @@ export function findDateRanges(text: string, referenceDate: Date = new Date()): 
         length: b.end - a.index,
       });
       i++;
+      continue;
+    }
+    const toDate = DASH_DATE_RE.exec(text.slice(a.end));
+    if (toDate !== null) {
+      ranges.push({ start: a.date, end: null, current: true, closed: true, index: a.index, length: a.end + toDate[0].length - a.index });
       continue;
     }
     const monthOnly = monthOnlyRange(text, a);

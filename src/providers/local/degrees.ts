@@ -15,9 +15,9 @@ const WORD_DEGREES: DegreePattern[] = [
   { re: /\b(?:doctor(?:ate)?\s+(?:of|in)\s+\p{L}+|doctorate|juris\s+doctor|ph\.?\s?d\.?(?=\W|$)|d\.\s?phil\.?)/iu, level: 'doctorate' },
   // "Degree of Master of Science", "Degree of Bachelor of Education": the formal name opens with "Degree of".
   // Degrees named in their own language count too: Italian "Laurea (Magistrale)", Spanish "Licenciatura",
-  // German "Diplom-Ingenieur", French "Diplôme".
+  // French "Licence en Droit" and "Diplôme", German "Diplom-Ingenieur".
   { re: /\b(?:degree\s+of\s+)?master(?:\\?\s?['‘’]\s?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b|\blaurea\s+(?:magistrale|specialistica)\b|\bdiplom-ingenieur\b/i, level: 'master' },
-  { re: /\b(?:degree\s+of\s+)?bachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})|\b(?:laurea|licenciatura|licenciado)\b/iu, level: 'bachelor' },
+  { re: /\b(?:degree\s+of\s+)?bachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})|\b(?:laurea|licenciatura|licenciado)\b|\blicence\s+(?:in|en|of|[èe]s)\s+(?=\p{L})/iu, level: 'bachelor' },
   { re: /\bpost[- ]?graduat(?:e|ion)\s+(?:degree\s+)?in\s+(?=\p{L})/iu, level: 'master' },
   // "Graduate Courses in Education, X University": graduate study that led to no degree named.
   { re: /\b[Dd]egree\s+in\s+(?=\p{Lu})|\b[Gg]raduate\s+(?:[Ss]tudies|[Cc]ourse(?:work|s))\s+in\s+(?=\p{Lu})/u, level: 'other' },
@@ -26,9 +26,12 @@ const WORD_DEGREES: DegreePattern[] = [
   { re: /\beducation(?:al)?\s+specialist(?=\s*[-–(]|\s+(?:in|degree)\b)/i, level: 'other' },
   { re: /\bassociate(?:'?s)?\s+(?:of|in|degree)\b/i, level: 'associate' },
   { re: /\b(?:(?:post[- ]?graduate|higher\s+national|advanced|national)\s+)?diploma(?:do)?\b|\bdipl[oô]me(?!\p{L})/iu, level: 'diploma' },
-  { re: /\b(?:graduate\s+)?certificate\s+(?:in|of)\b/i, level: 'certificate' },
+  // Australian "Certificate IV in Retail Management" numbers the level.
+  { re: /\b(?:graduate\s+)?certificate\s+(?:I{1,3}V?\s+|IV\s+)?(?:in|of)\b/i, level: 'certificate' },
   // French "Baccalauréat" and German "Abitur": the school-leaving examinations.
-  { re: /\b(?:baccalaur[ée]at|abitur|international\s+baccalaureate)\b|\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\bsecondary\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
+  { re: /\b(?:baccalaur[ée]at|abitur|international\s+baccalaureate)\b|\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\b(?:senior\s+)?secondary\s+school\s+certificate\b|\bsenior\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
+  // Indian school years: "Class XII (CBSE)", "Class 10", "12th Standard".
+  { re: /\bClass\s+(?:XII|X|10|12)(?:th)?\b|\b(?:10|12)th\s+(?:standard|std|grade)\b/, level: 'high-school' },
 ];
 
 // Abbreviations: exact case, optional dots, so "MS Word", "Boston, MA" and the word "as" stay out.
@@ -38,13 +41,16 @@ const ABBREVIATIONS: DegreePattern[] = [
   // Majors written into the abbreviation ("BSEE", "MSCS", "B.S.N."), professional and Indian forms ("B.Pharm",
   // "MBBS", "BBM", "M.Arch", "M.E." before its field or school).
   { re: /(?<![\w.])(?:M\.?B\.?A\.?|M\.\s?Sc\.?|MSc\.?|MSC|Msc|MASc|M\.A(?=\s+[A-Z])|M\.\s?Tech\.?|M\.\s?TECH|M\.\s?SC\.?|M\.\s?S\.(?:S\.W\.|Ed\.)?|M\.\s?A\.|M\.\s?Ed\.?|M\.ED\.|MEd|M\.?Eng\.?|M\.?Tech\.?|M\.?Phil\.?|MFA|MPA|MPH|MSW|MSN|M\.L\.S\.|MLS|LL\.?M\.?|MCA|M\.?Com\.?|MAT|MIS|MS(?:EE|ME|CE|CS|IT|IS|BA|ChE)|M\.S\.N\.|M\.?\s?Pharm\.?|M\.?Des\.?|M\.?Arch\.?|MHA|MPP|M\.P\.H\.|M\.P\.A\.|EMBA|Dipl\.-Ing\.|M\.E\.(?=\s*[,(]|\s+(?:in|of)\s))(?![\w])/, level: 'master' },
-  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?TECH|B\.\s?SC\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of|from)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|BCL|B\.C\.L\.|A\.B\.|BS(?:EE|ME|CE|CS|IT|IS|BA|ChE)|B\.S\.B\.A\.|B\.S\.N\.|B\.?\s?Pharm\.?|M\.?B\.?B\.?S\.?|B\.?D\.?S\.?(?=\s*[,(]|\s+(?:in|from)\s)|BBM|BAppSc|B\.App\.Sc\.?|BComm|BNurs|B\.?Des\.?)(?![\w])/, level: 'bachelor' },
+  { re: /(?<![\w.])(?:B\.\s?Sc\.?|BSc\.?|BSC|Bsc|BASc\.?|B\.\s?Tech\.?|B\.\s?TECH|B\.\s?SC\.?|B\.\s?E\.?(?=\s*[(,]|\s+(?:in|of|from)\s|\s+[A-Z]|\s*$)|B\.A(?=\s+[A-Z])|BE(?=\s*\()|B\.\s?S\.(?:Ed\.|W\.)?|B\.\s?A\.|B\.?Tech\.?|B\.E\.|B\.?Eng\.?|BBA|B\.B\.A\.|B\.?Com\.?|BCA|BFA|B\.?Ed\.?|BSW|BSN|B\.Arch\.?|LL\.?B\.?|BCL|B\.C\.L\.|A\.B\.|BS(?:EE|ME|CE|CS|IT|IS|BA|ChE)|B\.S\.B\.A\.|B\.S\.N\.|B\.?\s?Pharm\.?|M\.?B\.?B\.?S\.?|MB\s?Ch\.?B\.?|MBBCh|BMBS|B\.?D\.?S\.?(?=\s*[,(]|\s+(?:in|from)\s)|BBM|BAppSc|B\.App\.Sc\.?|BComm|BNurs|B\.?Des\.?)(?![\w])/, level: 'bachelor' },
+  // British postgraduate teaching and graduate certificates: "PGCE Secondary Mathematics", "PGCert".
+  { re: /(?<![\w.])(?:PGCE|PGDE|PGCert)(?![\w])/, level: 'certificate' },
   // Teaching and graduate diplomas ("DipEd", "Grad Dip"), Indian postgraduate diplomas (PGDM, PGDBA, PGDCA).
   { re: /(?<![\w.])(?:Dip\.?\s?Ed\.?|Grad\.?\s?Dip\.?|PGD(?:M|BA|CA|BM|HRM))(?![\w])/, level: 'diploma' },
   { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
   // British vocational and higher national qualifications: "HND Business IT", "NVQ Level 3 in Retailing",
   // "GNVQ Advanced Information Technology", "BTEC National Diploma", "FdA Early Years".
-  { re: /(?<![\w.])(?:HND|HNC|G?NVQ|BTEC|FdA|FdSc|FdEng|FDeg)(?![\w])(?=\s*(?:$|[-–—(,:]|(?:level\s+)?\d\b|in\s|\p{Lu}))/u, level: 'diploma' },
+  // French two-year diplomas after the baccalauréat: "BTS Design Graphique", "DUT Informatique".
+  { re: /(?<![\w.])(?:HND|HNC|G?NVQ|BTEC|FdA|FdSc|FdEng|FDeg|BTS|DUT)(?![\w])(?=\s*(?:$|[-–—(,:]|(?:level\s+)?\d\b|in\s|\p{Lu}))/u, level: 'diploma' },
   // Education Specialist, the degree between a master's and a doctorate.
   { re: /(?<![\w.])(?:Ed\.\s?S\.|EdS)(?![\w])/, level: 'other' },
 ];

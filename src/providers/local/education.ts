@@ -117,7 +117,8 @@ export function fieldOf(degree: string, matchEnd: number): string | null {
   return clean;
 }
 
-const INSTITUTION_SPLIT_RE = /\s*[,|–—;:()·•]\s*|\s+-\s+|\s+from\s+(?:the\s+)?/i;
+/** Separators between a line's parts; "from" too, also right after a bracket ("B.E. (Mechanical) from X"). */
+const INSTITUTION_SPLIT_RE = /\s*[,|–—;:()·•]\s*(?:from\s+(?:the\s+)?)?|\s+-\s+|\s+from\s+(?:the\s+)?/i;
 
 /** The best institution name in a line: universities outrank colleges, colleges outrank schools. */
 export function findInstitution(text: string): string | null {
@@ -208,7 +209,7 @@ function isNamedLowerCase(part: string): boolean {
 
 function hasCapitalisedInstitutionWord(part: string): boolean {
   return (
-    /\b(?:Universit|UNIVERSIT|Univ\b|UNIV\b|Universidad|College|COLLEGE|School|SCHOOL|Institut|INSTITUT|Academy|ACADEMY|Polytechnic|POLYTECHNIC|Conservator|Seminary|IIT|IIM|SUNY|CUNY|Faculty|Training\s+Cent)/.test(part) ||
+    /\b(?:Universit|UNIVERSIT|Univ\b|UNIV\b|Universidad|College|COLLEGE|School|SCHOOL|Institut|INSTITUT|Academy|ACADEMY|Polytechnic|POLYTECHNIC|TAFE\b|Conservator|Seminary|IIT|IIM|SUNY|CUNY|Faculty|Training\s+Cent)/.test(part) ||
     FOREIGN_UNIVERSITY_RE.test(part) ||
     FOREIGN_SCHOOL_RE.test(part)
   );

@@ -21,7 +21,7 @@ const LOCATION_SEGMENT_RE = /\s*(?:[|•●·■♦▪~;]|\s[-–—]\s(?!\d)|\s
 const POSTCODE_RE = /\s*(?:\b\d{4,6}(?:-\d{4})?|\b\d{2,4}[xX]{1,3}|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Za-z]{2})\s*$/;
 const PLACE_WORD_RE = /^(?:\p{Lu}[\p{L}'’.-]*|of|de|la|upon|on|the)$/u;
 const LOCATION_LABEL_RE = /^(?:address|location|based in|home|residence|city|current location|lives in)\s*[:：-]?\s*/i;
-const CONTACT_DETAIL_RE = /[^\s@]{1,64}@\S{1,255}|https?:\/\/\S{1,300}|www\.\S{1,300}|\+?\(?\d[\d\s().-]{6,20}\d/g;
+const CONTACT_DETAIL_RE = /[^\s@]{1,64}@\S{1,255}|https?:\/\/\S{1,300}|www\.\S{1,300}|(?<!\bbox\s{0,3}|\d)\+?\(?\d[\d\s().-]{6,20}\d/gi;
 
 /**
  * The candidate's location in the header block: "City, ST", "City, Region[, Country]", a city before a
@@ -34,11 +34,12 @@ export function findLocation(lines: readonly Line[], name: string | null = null)
     .map((s) => s.replace(LOCATION_LABEL_RE, '').trim())
     .filter((s) => s !== '');
   for (const segment of segments) {
-    const found = locationIn(segment);
+    const found = locationIn(segment) ?? cityWithStateCode(segment);
     if (found !== null) return found;
   }
   for (const segment of segments) {
-    const found = placeBeforePostcode(segment) ?? placeAfterPostcode(segment) ?? cityWithCountry(segment) ?? (isCountry(segment) ? segment : null);
+    const found =
+      placeBeforePostcode(segment) ?? placeAfterPostcode(segment) ?? cityWithCountry(segment) ?? placeAfterStreet(segment) ?? (isCountry(segment) ? segment : null);
     if (found !== null) return found;
   }
   return cityLine(lines.slice(0, 15), name);
@@ -73,6 +74,15 @@ function cityLine(lines: readonly Line[], name: string | null): string | null {
 function placeAfterPostcode(segment: string): string | null {
   const m = /(?:^|,\s*)\d{4,5}\s+(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s*,?$/u.exec(segment.trim());
   return m !== null && isCity(m[1]!) ? m[1]! : null;
+}
+
+/**
+ * "Melbourne VIC", "Austin TX": a city and its state's code with no comma, a contact segment of its own.
+ * Only here: inside other text "Java ME" or "Windows CE" read the same way.
+ */
+function cityWithStateCode(segment: string): string | null {
+  const m = /^(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s+([A-Z]{2,3})$/u.exec(segment);
+  return m !== null && REGION_CODES.has(m[2]!) && isCity(m[1]!) && oneCase(m[1]!) ? segment : null;
 }
 
 /** "Alexandria (Egypt)", "Padua (Italy)". */
@@ -110,6 +120,8 @@ function isCity(part: string): boolean {
   const words = part.split(/\s+/);
   if (part === '' || words.length > 4 || !words.every((w) => PLACE_WORD_RE.test(w))) return false;
   if (!/^\p{Lu}/u.test(part) || /\d/.test(part)) return false;
+  // "ENGIE UK", "Acme USA": a name that ends in a country's or state's code is a branch, not a city.
+  if (words.slice(1).some((w) => /^[A-Z]{2,3}$/.test(w) && REGION_CODES.has(w))) return false;
   return !words.some(
     (w, i) => STREET_WORDS.has(w.toLowerCase()) || ORGANISATION_WORDS.has(w.toLowerCase()) || (NOT_NAME_WORDS.has(w.toLowerCase()) && !(i > 0 && /^city$/i.test(w))),
   );
@@ -124,6 +136,22 @@ function cityAfterStreet(part: string): string | null {
   const city = words.slice(start).join(' ');
   return isCity(city) ? city : null;
 }
+
+/**
+ * "12 Adeola Odeku Street, Victoria Island, Lagos", "P.O. Box 2045 – 20100, Nakuru", "Bristol, BS6": the
+ * place named after a street address or a post box (one or two parts: a district and its city), or before
+ * the outward half of a British postcode.
+ */
+function placeAfterStreet(segment: string): string | null {
+  const parts = segment.replace(/[\s,.]+$/, '').split(/\s*,\s*/);
+  if (parts.length === 2 && OUTWARD_POSTCODE_RE.test(parts[1]!) && isCity(parts[0]!)) return parts[0]!;
+  const street = parts.findLastIndex((p) => /^\d+\s+\p{L}/u.test(p) || p.split(/\s+/).some((w) => STREET_WORDS.has(w.toLowerCase())));
+  if (street < 0 || street === parts.length - 1) return null;
+  const place = parts.slice(street + 1).slice(-2);
+  return place.every(isCity) ? place.join(', ') : null;
+}
+
+const OUTWARD_POSTCODE_RE = /^[A-Z]{1,2}\d[A-Z\d]?$/;
 
 /** "Chennai - 600121", "Birmingham B18 6NF". */
 function placeBeforePostcode(segment: string): string | null {

@@ -9,6 +9,8 @@ import { NOT_NAME_WORDS, REGION_CODES, REGION_NAMES, STREET_WORDS, TITLE_HEADS, 
 /** The candidate's name, and the headline title written under it. */
 
 const NAME_LABEL_RE = /^(?:(?:full\s+)?name|candidate|applicant)\s*[:：-]\s*/i;
+/** "Dr.", "Mrs", and the professional prefixes of India, Nigeria and the Philippines: "Adv.", "Engr.", "Atty.". */
+const HONORIFIC_RE = /^(?:dr|mr|mrs|ms|mx|miss|prof|sir)\.?$|^(?:adv|engr|er|atty|rev)\.$/i;
 const NAME_PREFIX_RE = /^(?:resume|résumé|curriculum\s+vitae|cv|vita|bio[- ]?data)(?:\s+of)?\s*[:：-]?\s+/i;
 /** Splits a line where contact details or decorations follow the name. */
 const NAME_SPLIT_RE = /\s*(?:[|•●·■♦▪~,;:]|\s-\s|\s–\s|\s—\s|\(|\d|@|https?:|www\.)\s*/;
@@ -169,7 +171,7 @@ function nameTokens(text: string): string[] | null {
   if (stop >= 1 && stop < tokens.length - 1) tokens = tokens.slice(0, stop + 1).map((t, i) => (i === stop ? t.slice(0, -1) : t));
   tokens = tokens.map((t) => GLUED_INITIAL_RE.exec(t)?.[1] ?? t);
   while (tokens.length > 1 && (PLACEHOLDER_TOKEN_RE.test(tokens.at(-1)!) || CREDENTIAL_RE.test(tokens.at(-1)!))) tokens.pop();
-  while (tokens.length > 1 && /^(?:dr|mr|mrs|ms|miss|prof|sir)\.?$/i.test(tokens[0]!)) tokens.shift();
+  while (tokens.length > 1 && HONORIFIC_RE.test(tokens[0]!)) tokens.shift();
   if (tokens.some((t) => NOT_NAME_WORDS.has(t.toLowerCase()))) return null;
   // A street word after the name ends it ("Jane Roe Road"), unless a number follows: then it is a building.
   const street = tokens.findIndex((t, i) => i > 0 && STREET_WORDS.has(t.toLowerCase()));

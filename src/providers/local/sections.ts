@@ -47,7 +47,7 @@ function keys(kind: Key, words: string): void {
   for (const w of words.split(' ')) KEYS.set(w, kind);
 }
 keys('experience', 'experience experiences employment positions appointments engagements');
-keys('education', 'education educational academic academics scholastic degrees degree schooling studies');
+keys('education', 'education educational academic academics scholastic degrees degree schooling studies study');
 keys('skills', 'skills skill expertise competencies competences competency strengths proficiencies technologies abilities capabilities toolkit toolbox');
 keys('summary', 'summary profile overview about introduction synopsis highlights statement biography bio');
 keys('objective', 'objective objectives goal goals aim');
@@ -159,6 +159,7 @@ const OPEN_HEADING_ENDS: Record<string, SectionKind> = {
   projects: 'projects',
   awards: 'awards',
   publications: 'publications',
+  references: 'references',
 };
 
 /**
@@ -228,6 +229,8 @@ function weakKind(words: Set<string>): SectionKind | null {
   if (has('employment')) return 'experience';
   if (has('volunteer') && (has('work') || has('history'))) return 'experience';
   if (has('internships') || has('internship')) return 'experience';
+  // "TEACHING" alone in an academic CV heads the courses taught, each a position held.
+  if (has('teaching')) return 'experience';
   if (has('knowledge') || has('tools')) return 'skills';
   return null;
 }
@@ -319,5 +322,14 @@ export function splitSections(lines: readonly Line[]): Section[] {
     if (heading.rest !== '') current.lines.push({ text: heading.rest, bullet: false, blockStart: false });
   }
   sections.push(current);
-  return sections;
+  return sections.map((s) => (listsDegrees(s) ? { ...s, kind: 'education' } : s));
+}
+
+/**
+ * "QUALIFICATIONS / MBChB, University of Ghana, 2011": a qualifications heading over degrees heads the
+ * education; over anything else ("Qualifications / Ten years in retail…") it heads skills.
+ */
+function listsDegrees(section: Section): boolean {
+  const first = section.lines[0];
+  return section.kind === 'skills' && section.heading !== null && /\bqualifications?\b/i.test(section.heading) && first !== undefined && findDegree(first.text)?.index === 0;
 }

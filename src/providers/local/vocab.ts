@@ -56,14 +56,14 @@ export const COMPANY_SUFFIXES = wordSet(`
 export const INSTITUTION_WORDS = wordSet(`
   university universidad universidade université universität universita università college school academy
   institute institut instituto polytechnic politecnico polytechnique conservatory conservatoire seminary
-  iit iim mit ucla nyu usc ucl lse kth eth epfl
+  tafe iit iim mit ucla nyu usc ucl lse kth eth epfl
 `);
 
 /** Street-address words: a line holding them is an address, not a name. */
 export const STREET_WORDS = wordSet(`
   street st st. road rd rd. avenue ave ave. drive dr dr. lane ln ln. boulevard blvd blvd. court ct ct. place
   pl way circle cir terrace parkway pkwy highway hwy apt apt. apartment suite ste floor box p.o. po
-  crescent close square nagar colony sector room hall building bldg
+  crescent close square nagar colony sector room hall building bldg blk subd subd.
 `);
 
 /** Two-letter US state and Canadian province codes, for "City, ST" locations. */
@@ -86,7 +86,12 @@ export const REGION_NAMES = wordSet(`
   greece turkey egypt nigeria kenya ghana ethiopia africa morocco israel iran iraq uae emirates qatar
   saudi arabia brazil argentina chile colombia peru venezuela mexico romania hungary czech bulgaria
   serbia croatia lebanon jordan nepal lanka tamil nadu maharashtra karnataka kerala delhi gujarat
-  punjab bengal telangana pradesh
+  punjab bengal telangana pradesh rajasthan haryana odisha assam bihar goa
+  bavaria bayern hesse hessen saxony sachsen baden württemberg brandenburg thuringia westphalia rhineland
+  saarland holstein niedersachsen saskatchewan newfoundland tasmania luxembourg estonia latvia lithuania
+  slovakia slovenia iceland cyprus malta tanzania uganda rwanda zimbabwe zambia cameroon senegal tunisia
+  algeria oman kuwait bahrain afghanistan kazakhstan taiwan hong kong ecuador bolivia uruguay paraguay
+  jamaica panama guatemala
 `);
 
 /** Words of document furniture: a line holding one is not a person's name. */

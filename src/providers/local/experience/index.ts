@@ -2,8 +2,8 @@ import { isOrganisationLike, titleScore } from '../entities.js';
 import type { Line } from '../normalise.js';
 import type { Experience } from '../../../domain/index.js';
 import { splitParts, lineParts, isLocationLine, partScore, isCompleteHeader } from './header.js';
-import { type Row, withoutUninformativeBlocks, annotate, continuesBullet, proseRole } from './rows.js';
-import { type Draft, assign, fillFromLeftovers, fillFromWindow, labelledTitleBelow, withUndatedSubRoles, groupUnderCompanies, withCoTitles, perTitle, toExperience, withUnitOrParent } from './roles.js';
+import { type Row, withoutUninformativeBlocks, withLabelledValues, annotate, continuesBullet, proseRole } from './rows.js';
+import { type Draft, assign, fillFromLeftovers, fillFromWindow, labelledTitleBelow, isPlainTitlePart, withUndatedSubRoles, groupUnderCompanies, withCoTitles, perTitle, toExperience, withUnitOrParent } from './roles.js';
 
 /**
  * Roles from the lines of experience sections. Every role is anchored on a date range ("2019 – Present"):
@@ -26,7 +26,7 @@ export interface ExperienceOptions {
 }
 
 export function parseExperience(lines: readonly Line[], options: ExperienceOptions): Experience[] {
-  const rows = withoutUninformativeBlocks(lines).map((line) => annotate(line, options.referenceDate));
+  const rows = withoutUninformativeBlocks(withLabelledValues(lines)).map((line) => annotate(line, options.referenceDate));
   rows.forEach((row, i) => {
     if (row.range !== null && continuesBullet(rows[i - 1], row)) rows[i] = { ...row, range: null, rest: row.line.text, proseParts: null };
   });
@@ -46,12 +46,14 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     const header = headerRows(rows, anchors, k, layout, claimed);
     const [own, stacked] = layout === 'before' ? splitStackedHeaders(rows, header) : [header, []];
     stackedOver[k] = stacked.map((i) => stackedRole(rows[i]!, rows[a]!));
-    const parts = [...(rows[a]!.proseParts ?? splitParts(rows[a]!.rest)), ...own.flatMap((i) => lineParts(rows[i]!.line.text))];
+    const anchorParts = rows[a]!.proseParts ?? splitParts(rows[a]!.rest);
+    const ownParts = own.flatMap((i) => lineParts(rows[i]!.line.text));
+    const parts = layout === 'before' && own.some((i) => isCompleteHeader(rows[i]!.line.text)) ? [...ownParts, ...anchorParts] : [...anchorParts, ...ownParts];
     // The look-ahead must not take the next role's own "Title, Company" line from above its date.
     const taken = new Set([...claimed, ...[...reserved].filter((i) => i > a)]);
     // A title the role's lines label as one ("Position: Advisor") outranks a header phrase that merely reads
     // as one, which is then free to be the company ("Harbour Telephone Banking, Melbourne").
-    const labelled = parts.some((p) => p.kind === 'title') ? null : labelledTitleBelow(rows, a, next, taken);
+    const labelled = parts.some((p) => p.kind === 'title') ? null : labelledTitleBelow(rows, a, next, taken, parts.some(isPlainTitlePart));
     if (labelled !== null) parts.unshift({ text: labelled, kind: 'title' });
     // A role on a bullet of its own ("• 2004–2006: Legal Officer…") is a role of its own, not a sub-role.
     const draft = assign(parts, rows[a]!.range!, own.length === 0 && !rows[a]!.line.bullet);

@@ -46,7 +46,11 @@ export function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
     if (best !== undefined) draft.title = best.text;
   }
   if (draft.company === null) {
-    const best = scored.filter((s) => s.text !== draft.title && s.c >= 1 && s.c > s.t && isOrganisationLike(s.text)).sort((x, y) => y.c - x.c)[0];
+    // "Clinical Nurse – Emergency Department / Fiona Stanley Hospital": the organisation outranks a unit
+    // named by its kind ("… Department", "… Unit"); "Institute for Public Health" names the employer itself.
+    const best = scored
+      .filter((s) => s.text !== draft.title && s.c >= 1 && s.c > s.t && isOrganisationLike(s.text))
+      .sort((x, y) => Number(UNIT_END_RE.test(x.text)) - Number(UNIT_END_RE.test(y.text)) || y.c - x.c)[0];
     if (best !== undefined) draft.company = best.text;
   }
   if (draft.company === null && client !== undefined && !scored.some((s) => s.text !== draft.title && isOrganisationLike(s.text) && s.t < 1)) {
@@ -69,8 +73,9 @@ const UNIT_END_RE = /\b(?:department|dept\.?|office|division|section|unit|group|
  * unit and the organisation it belongs to, next to each other on a header line, are one employer, named
  * whole as the line writes it.
  */
+const isUnit = (text: string): boolean => UNIT_START_RE.test(text) || UNIT_END_RE.test(text);
+
 export function withUnitOrParent(company: string, headerTexts: readonly string[]): string {
-  const isUnit = (t: string): boolean => UNIT_START_RE.test(t) || UNIT_END_RE.test(t);
   for (const text of headerTexts) {
     const parts = splitParts(text);
     const i = parts.findIndex((p) => p.text === company);
@@ -151,9 +156,12 @@ export function fillFromWindow(
     return;
   }
   const start = Math.max(anchor, ...own, ...draft.usedRows) + 1;
+  // "Korle Bu Hospital / Physician (2018 – present) / Senior Resident (2014 – 2018) / / Ridge Hospital…": a
+  // role right under another's lines is one more held there; the next block is another employer's.
+  const continues = own.length === 0 && draft.title !== null && anchor > 0 && !rows[anchor]!.line.blockStart && claimed.has(anchor - 1);
   for (let j = start; j < Math.min(next, start + 4); j++) {
     const row = rows[j]!;
-    if (row.line.bullet) break;
+    if (row.line.bullet || (continues && row.line.blockStart)) break;
     if (!row.header && want === 'title' && !claimed.has(j)) {
       // The role's text opens with the title: "Senior Paralegal. Drafted pleadings…", "Vice President – Led…".
       const lead = titleLead(row.line.text);
@@ -207,20 +215,32 @@ function otherOrganisation(parts: readonly Part[], title: Part): string | undefi
 const FIELD_ROW_RE = /^\p{L}[\p{L} ]{1,24}\s*[:：|]\s*[$€£\d]/u;
 
 /** "Position | Associate", "(Designation: Software Intern)", "Key Role: UI Designer". */
-const TITLE_FIELD_RE = /(?:^|\()(?:(?:key\s+)?role|position(?:\s+held)?|job\s+title|designation)\s*[:：|]\s*([^()|]{2,60}?)\s*(?:[.()|]|$)/i;
+const TITLE_FIELD_RE = /(?:^|\()((?:key\s+)?role|position(?:\s+held)?|job\s+title|designation)\s*[:：|]\s*([^()|]{2,60}?)\s*(?:[.()|]|$)/i;
 
 /**
  * A title labelled as one within the role's first ten lines: form-like resumes put salary, hours and manager
- * lines before it, out of reach of the header look-ahead.
+ * lines before it, out of reach of the header look-ahead. A "Role:" may be the part played in one of the
+ * job's projects ("Project: Banking Portal / Role: Backend developer"), so a plain job title in the header
+ * (`headerTitle`) outranks it; "Position:" and "Designation:" name the job itself.
  */
-export function labelledTitleBelow(rows: readonly Row[], anchor: number, next: number, claimed: ReadonlySet<number>): string | null {
+export function labelledTitleBelow(rows: readonly Row[], anchor: number, next: number, claimed: ReadonlySet<number>, headerTitle: boolean): string | null {
+  let titled = headerTitle;
   for (let j = anchor + 1; j < Math.min(next, anchor + 10); j++) {
     const row = rows[j]!;
     if (row.line.bullet || claimed.has(j)) continue;
-    const title = TITLE_FIELD_RE.exec(row.line.text)?.[1]?.trim();
-    if (title !== undefined && titleScore(title) >= 1 && isNameLike(title)) return title;
+    const m = TITLE_FIELD_RE.exec(row.line.text);
+    // "Infosys, Bangalore / July 2020 – Present / Senior Systems Engineer / Project: … / Role: …".
+    if (m === null) titled ||= row.header && isPlainJobTitle(row.line.text);
+    if (m === null || (titled && /role$/i.test(m[1]!))) continue;
+    const title = m[2]!.trim();
+    if (titleScore(title) >= 1 && isNameLike(title)) return title;
   }
   return null;
+}
+
+/** "Senior Systems Engineer": a part of a role's header that reads plainly as a job title. */
+export function isPlainTitlePart(part: Part): boolean {
+  return part.kind === null && isPlainJobTitle(part.text);
 }
 
 const TITLE_LEAD_RE = /^(\p{Lu}[^.:;!?–—]{1,60}?)(?:\.\s+|\s+[-–—]\s+|:\s+)\p{Lu}/u;

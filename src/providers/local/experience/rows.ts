@@ -33,6 +33,29 @@ export function withoutUninformativeBlocks(lines: readonly Line[]): readonly Lin
 }
 
 /**
+ * "Position:" / "Teacher of English" / "Period:" / "January 2019 – Present": a form whose columns came out
+ * as lines puts each field's value on the line after its label. Each label is joined back to its value.
+ */
+export function withLabelledValues(lines: readonly Line[]): readonly Line[] {
+  if (!lines.some((l) => FIELD_LABEL_LINE_RE.test(l.text))) return lines;
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const value = lines[i + 1];
+    if (FIELD_LABEL_LINE_RE.test(line.text) && value !== undefined && !value.bullet && !value.blockStart && !/[:：]$/.test(value.text)) {
+      out.push({ ...line, text: `${line.text.trim()} ${value.text.trim()}` });
+      i++;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+const FIELD_LABEL_LINE_RE =
+  /^\s*(?:company|employer|organi[sz]ation|institution|position(?:\s+held)?|job\s+title|designation|duration|period|dates?|tenure)\s*[:：]\s*$/i;
+
+/**
  * "• 2004–2006: PRINCIPAL LEGAL OFFICER, Acme Services…": a bullet that opens with a year range and a
  * separator is a role's header, not a point of the role before.
  */

@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseEducation } from '../src/providers/local/education.js';
+import { parseExperience } from '../src/providers/local/experience/index.js';
+import { toLines } from '../src/providers/local/normalise.js';
+import { findLocation } from '../src/providers/local/location.js';
+import { findName } from '../src/providers/local/name.js';
+import { parseResumeText } from '../src/providers/local/parser.js';
+import { splitSections } from '../src/providers/local/sections.js';
+import { extractSkills } from '../src/providers/local/skills.js';
+
+/**
+ * Conventions of resumes from several countries and templates (LinkedIn exports, Indian project lists,
+ * Australian and West African qualifications), each on a small resume written for the test.
+ */
+
+const REFERENCE = new Date('2024-06-15T00:00:00Z');
+
+function roles(text: string): Array<[string | null, string | null]> {
+  return parseExperience(toLines(text), { referenceDate: REFERENCE }).map((e) => [e.title, e.company]);
+}
+
+function education(text: string): Array<[string | null, string | null]> {
+  return parseEducation(toLines(text), { referenceDate: REFERENCE }).map((e) => [e.degree, e.institution]);
+}
+
+describe('experience headers', () => {
+  it('reads the word after the dates as the place when the line above names title and company', () => {
+    const text = ['Product Manager, Lumenlab', '2021 - present · Lyon', 'Own the booking funnel.', '', 'Business Analyst Intern, Quarto Conseil', 'Jan 2019 - Jun 2019 · Lyon'].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Product Manager', 'Lumenlab'],
+      ['Business Analyst Intern', 'Quarto Conseil'],
+    ]);
+  });
+
+  it('keeps the job title over a project\'s "Role:" label', () => {
+    const text = [
+      'Verity Softworks Limited, Pune',
+      'July 2020 - Present',
+      'Senior Systems Engineer',
+      'Project: Loan Portal for a Bank',
+      'Role: Java backend developer',
+      'Environment: Java 11, Spring Boot',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Senior Systems Engineer', 'Verity Softworks Limited']]);
+  });
+
+  it('still takes a "Position:" label for the title', () => {
+    const text = ['Harbour Telephone Banking, Melbourne', 'March 2012 - June 2014', 'Position: Customer Service Advisor', '• Answered calls.'].join('\n');
+    assert.deepEqual(roles(text), [['Customer Service Advisor', 'Harbour Telephone Banking']]);
+  });
+
+  it('keeps a second role under the first one\'s employer, not the next block\'s', () => {
+    const text = [
+      'Mercy Bay Teaching Hospital, Kumasi',
+      'Consultant Physician, Department of Internal Medicine (2018 - present)',
+      'Senior Resident (2014 - 2018)',
+      '',
+      'Eastgate Regional Hospital, Kumasi',
+      'House Officer (2012 - 2014)',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Consultant Physician', 'Mercy Bay Teaching Hospital'],
+      ['Senior Resident', 'Mercy Bay Teaching Hospital'],
+      ['House Officer', 'Eastgate Regional Hospital'],
+    ]);
+  });
+
+  it('prefers the organisation on its own line to the unit after the title', () => {
+    const text = ['Clinical Nurse – Emergency Department', 'Riverside General Hospital, Murdoch WA', 'February 2021 – Current', '• Triage presentations.'].join('\n');
+    assert.deepEqual(roles(text), [['Clinical Nurse', 'Riverside General Hospital']]);
+  });
+
+  it('does not read a company ending in a country code as a place', () => {
+    const text = ['Mar 2014 – Dec 2018', 'Mobile HVAC Engineer, VOLTAIR UK, South Wales', '• Fault-finding on split systems.'].join('\n');
+    assert.deepEqual(roles(text), [['Mobile HVAC Engineer', 'VOLTAIR UK']]);
+  });
+
+  it('joins a form\'s labels to the values on the lines below them', () => {
+    const text = [
+      'Institution: Lakeview High School',
+      'Position:',
+      'Teacher of English',
+      'Period:',
+      'May 2016 – December 2018',
+      'Responsibilities:',
+      '• Taught Form 1–4 classes.',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Teacher of English', 'Lakeview High School']]);
+  });
+});
+
+describe('contact details', () => {
+  it('drops the professional prefixes of a name', () => {
+    assert.equal(findName({ lines: toLines('ENGR. ADAEZE N. OKORO, MNSE\n12 Marina Road, Lagos'), emails: [] }), 'ADAEZE N. OKORO');
+    assert.equal(findName({ lines: toLines('Adv. Meera Raghavan\nmeera@example.com'), emails: ['meera@example.com'] }), 'Meera Raghavan');
+  });
+
+  const places: [string, string][] = [
+    ['12 Marina Road, Victoria Island, Lagos', 'Victoria Island, Lagos'],
+    ['Blk 5 Lot 12, Phase 2, Greenwoods Subd., Dasmariñas, Cavite', 'Dasmariñas, Cavite'],
+    ['Address: P.O. Box 12345-00100, Nairobi', 'Nairobi'],
+    ['Bristol, BS6 | 07911 123 456', 'Bristol'],
+  ];
+  for (const [line, place] of places) {
+    it(`reads the place in ${JSON.stringify(line)}`, () => assert.equal(findLocation(toLines(`Sam Roe\n${line}`)), place));
+  }
+});
+
+describe('qualifications', () => {
+  it('reads the French "Licence" and the Australian "Certificate IV"', () => {
+    assert.deepEqual(education('Université de Valmont — Licence in Economics, 2016\nCertificate IV in Retail Management, TAFE Victoria, 2019'), [
+      ['Licence in Economics', 'Université de Valmont'],
+      ['Certificate IV in Retail Management', 'TAFE Victoria'],
+    ]);
+  });
+
+  it('reads the West African school certificate and the MBChB', () => {
+    assert.deepEqual(education('MBChB, University of Northfield Medical School, 2011\n2007    West African Senior School Certificate (WASSCE), Kings College, Lagos'), [
+      ['MBChB', 'University of Northfield Medical School'],
+      ['Senior School Certificate', 'Kings College'],
+    ]);
+  });
+
+  it('reads the British PGCE, the French BTS and the Indian Class XII', () => {
+    assert.deepEqual(education('PGCE Secondary Mathematics with QTS, University of Avonmouth, 2016\nBTS Design Graphique, École Émile Bertin, 2014\n2012   Class XII (CBSE), Northfield Public School – 91.4%'), [
+      ['PGCE Secondary Mathematics with QTS', 'University of Avonmouth'],
+      ['BTS Design Graphique', 'École Émile Bertin'],
+      ['Class XII', 'Northfield Public School'],
+    ]);
+  });
+
+  it('finds the school after a bracketed field and "from"', () => {
+    assert.deepEqual(education('B.E. (Mechanical Engineering) from Deccan University in 2016 with 72%'), [['B.E. (Mechanical Engineering)', 'Deccan University']]);
+  });
+});
+
+describe('section headings', () => {
+  it('reads "Qualifications" over degrees as education, and over anything else as skills', () => {
+    const kinds = (text: string): string[] => splitSections(toLines(text)).map((s) => s.kind);
+    assert.deepEqual(kinds('Sam Roe\nQUALIFICATIONS\nMBChB, University of Northfield, 2011'), ['header', 'education']);
+    assert.deepEqual(kinds('Sam Roe\nQUALIFICATIONS\nTen years of retail management'), ['header', 'skills']);
+  });
+
+  it('reads "Study" as education and a lone "TEACHING" as experience', () => {
+    const text = [
+      'Sam Roe',
+      'sam@example.com',
+      '',
+      'TEACHING',
+      'Teaching Assistant, Introduction to Genomics, Northfield University, 2017–2018',
+      '',
+      'Study',
+      'Bachelor of Business (Management), Northfield University, 2016',
+    ].join('\n');
+    const parsed = parseResumeText(text, { referenceDate: REFERENCE }).fields;
+    assert.deepEqual(
+      parsed.experience.map((e) => [e.title, e.company]),
+      [['Teaching Assistant', 'Northfield University']],
+    );
+    assert.deepEqual(
+      parsed.education.map((e) => e.degree),
+      ['Bachelor of Business (Management)'],
+    );
+  });
+});
+
+describe('skills lists', () => {
+  it('leaves out the levels of spoken languages listed among skills', () => {
+    const lines = toLines('Tools: Python, Jira\nLanguages: German (native), English (C1), French (B1)');
+    const names = extractSkills({ text: lines.map((l) => l.text).join('\n'), skillLines: lines }).map((s) => s.surface);
+    assert.ok(names.includes('Python'));
+    for (const level of ['native', 'C1', 'B1']) assert.ok(!names.includes(level), level);
+  });
+
+  it('reads "CHARACTER REFERENCES" as references, so referees are not skills', () => {
+    assert.deepEqual(
+      splitSections(toLines('Sam Roe\nSKILLS\n• Cash handling\n\nCHARACTER REFERENCES\nMr. Roberto Cruz\nFront Office Manager')).map((s) => s.kind),
+      ['header', 'skills', 'references'],
+    );
+  });
+});
