@@ -17,7 +17,7 @@ const WORD_DEGREES: DegreePattern[] = [
   // Degrees named in their own language count too: Italian "Laurea (Magistrale)", Spanish "Licenciatura",
   // French "Licence en Droit" and "Diplôme", German "Diplom-Ingenieur".
   { re: /\b(?:degree\s+of\s+)?master(?:\\?\s?['‘’]\s?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b|\blaurea\s+(?:magistrale|specialistica)\b|\bdiplom-ingenieur\b/i, level: 'master' },
-  { re: /\b(?:degree\s+of\s+)?bachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\b(?<!post[- ]?)graduat(?:e|ion)\s+in\s+(?=\p{L})|\b(?:laurea|licenciatura|licenciado)\b|\blicence\s+(?:in|en|of|[èe]s)\s+(?=\p{L})/iu, level: 'bachelor' },
+  { re: /\b(?:degree\s+of\s+)?bachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\bg(?<!post[- ]?g)raduat(?:e|ion)\s+in\s+(?=\p{L})|\b(?:laurea|licenciatura|licenciado)\b|\blicence\s+(?:in|en|of|[èe]s)\s+(?=\p{L})/iu, level: 'bachelor' },
   { re: /\bpost[- ]?graduat(?:e|ion)\s+(?:degree\s+)?in\s+(?=\p{L})/iu, level: 'master' },
   // "Graduate Courses in Education, X University": graduate study that led to no degree named.
   { re: /\b[Dd]egree\s+in\s+(?=\p{Lu})|\b[Gg]raduate\s+(?:[Ss]tudies|[Cc]ourse(?:work|s))\s+in\s+(?=\p{Lu})/u, level: 'other' },

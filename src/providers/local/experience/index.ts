@@ -3,7 +3,7 @@ import type { Line } from '../normalise.js';
 import type { Experience } from '../../../domain/index.js';
 import { splitParts, lineParts, isLocationLine, partScore, isCompleteHeader } from './header.js';
 import { type Row, withoutUninformativeBlocks, withLabelledValues, annotate, continuesBullet, proseRole } from './rows.js';
-import { type Draft, assign, fillFromLeftovers, fillFromWindow, labelledTitleBelow, isPlainTitlePart, withUndatedSubRoles, groupUnderCompanies, withCoTitles, perTitle, toExperience, withUnitOrParent } from './roles.js';
+import { type Draft, assign, fillFromLeftovers, fillFromWindow, labelledTitleBelow, withUndatedSubRoles, groupUnderCompanies, withCoTitles, perTitle, toExperience, withUnitOrParent } from './roles.js';
 
 /**
  * Roles from the lines of experience sections. Every role is anchored on a date range ("2019 – Present"):
@@ -53,7 +53,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     const taken = new Set([...claimed, ...[...reserved].filter((i) => i > a)]);
     // A title the role's lines label as one ("Position: Advisor") outranks a header phrase that merely reads
     // as one, which is then free to be the company ("Harbour Telephone Banking, Melbourne").
-    const labelled = parts.some((p) => p.kind === 'title') ? null : labelledTitleBelow(rows, a, next, taken, parts.some(isPlainTitlePart));
+    const labelled = parts.some((p) => p.kind === 'title') ? null : labelledTitleBelow(rows, a, next, taken, parts);
     if (labelled !== null) parts.unshift({ text: labelled, kind: 'title' });
     // A role on a bullet of its own ("• 2004–2006: Legal Officer…") is a role of its own, not a sub-role.
     const draft = assign(parts, rows[a]!.range!, own.length === 0 && !rows[a]!.line.bullet);

@@ -220,18 +220,18 @@ const TITLE_FIELD_RE = /(?:^|\()((?:key\s+)?role|position(?:\s+held)?|job\s+titl
 /**
  * A title labelled as one within the role's first ten lines: form-like resumes put salary, hours and manager
  * lines before it, out of reach of the header look-ahead. A "Role:" may be the part played in one of the
- * job's projects ("Project: Banking Portal / Role: Backend developer"), so a plain job title in the header
- * (`headerTitle`) outranks it; "Position:" and "Designation:" name the job itself.
+ * job's projects ("Project: Banking Portal / Role: Backend developer"), so a plain job title in the role's
+ * header parts or on a line above the label outranks it; "Position:" and "Designation:" name the job itself.
  */
-export function labelledTitleBelow(rows: readonly Row[], anchor: number, next: number, claimed: ReadonlySet<number>, headerTitle: boolean): string | null {
-  let titled = headerTitle;
+export function labelledTitleBelow(rows: readonly Row[], anchor: number, next: number, claimed: ReadonlySet<number>, header: readonly Part[]): string | null {
   for (let j = anchor + 1; j < Math.min(next, anchor + 10); j++) {
     const row = rows[j]!;
     if (row.line.bullet || claimed.has(j)) continue;
     const m = TITLE_FIELD_RE.exec(row.line.text);
+    if (m === null) continue;
     // "Infosys, Bangalore / July 2020 – Present / Senior Systems Engineer / Project: … / Role: …".
-    if (m === null) titled ||= row.header && isPlainJobTitle(row.line.text);
-    if (m === null || (titled && /role$/i.test(m[1]!))) continue;
+    const titled = (): boolean => header.some(isPlainTitlePart) || rows.slice(anchor + 1, j).some((r) => r.header && isPlainJobTitle(r.line.text));
+    if (/role$/i.test(m[1]!) && titled()) continue;
     const title = m[2]!.trim();
     if (titleScore(title) >= 1 && isNameLike(title)) return title;
   }
@@ -239,7 +239,7 @@ export function labelledTitleBelow(rows: readonly Row[], anchor: number, next: n
 }
 
 /** "Senior Systems Engineer": a part of a role's header that reads plainly as a job title. */
-export function isPlainTitlePart(part: Part): boolean {
+function isPlainTitlePart(part: Part): boolean {
   return part.kind === null && isPlainJobTitle(part.text);
 }
 
