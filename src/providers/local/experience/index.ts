@@ -48,7 +48,10 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     stackedOver[k] = stacked.map((i) => stackedRole(rows[i]!, rows[a]!));
     const anchorParts = rows[a]!.proseParts ?? splitParts(rows[a]!.rest);
     const ownParts = own.flatMap((i) => lineParts(rows[i]!.line.text));
-    const parts = layout === 'before' && own.some((i) => isCompleteHeader(rows[i]!.line.text)) ? [...ownParts, ...anchorParts] : [...anchorParts, ...ownParts];
+    // "Product Manager, Doctolib / 2022 – present · Paris": under a header line that names both title and
+    // company, a name left on the date line is the place, so the header's names are read first.
+    const headerFirst = layout === 'before' && own.some((i) => isCompleteHeader(rows[i]!.line.text));
+    const parts = headerFirst ? [...ownParts, ...anchorParts] : [...anchorParts, ...ownParts];
     // The look-ahead must not take the next role's own "Title, Company" line from above its date.
     const taken = new Set([...claimed, ...[...reserved].filter((i) => i > a)]);
     // A title the role's lines label as one ("Position: Advisor") outranks a header phrase that merely reads

@@ -68,13 +68,13 @@ export function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
 const UNIT_START_RE = /^(?:the\s+)?(?:department|dept\.?|office|division|faculty|school|college|cent(?:er|re)|institute|bureau)\s+(?:of|for)\b/i;
 const UNIT_END_RE = /\b(?:department|dept\.?|office|division|section|unit|group|lab|laboratory|programme|program|bureau|branch)$/i;
 
+const isUnit = (text: string): boolean => UNIT_START_RE.test(text) || UNIT_END_RE.test(text);
+
 /**
  * "Office of Undergraduate Admissions, Columbia University", "NASA, Voice and Navigation Aids Section": a
  * unit and the organisation it belongs to, next to each other on a header line, are one employer, named
  * whole as the line writes it.
  */
-const isUnit = (text: string): boolean => UNIT_START_RE.test(text) || UNIT_END_RE.test(text);
-
 export function withUnitOrParent(company: string, headerTexts: readonly string[]): string {
   for (const text of headerTexts) {
     const parts = splitParts(text);
@@ -230,8 +230,8 @@ export function labelledTitleBelow(rows: readonly Row[], anchor: number, next: n
     const m = TITLE_FIELD_RE.exec(row.line.text);
     if (m === null) continue;
     // "Infosys, Bangalore / July 2020 – Present / Senior Systems Engineer / Project: … / Role: …".
-    const titled = (): boolean => header.some(isPlainTitlePart) || rows.slice(anchor + 1, j).some((r) => r.header && isPlainJobTitle(r.line.text));
-    if (/role$/i.test(m[1]!) && titled()) continue;
+    const titledAbove = (): boolean => header.some(isPlainTitlePart) || rows.slice(anchor + 1, j).some((r) => r.header && isPlainJobTitle(r.line.text));
+    if (/role$/i.test(m[1]!) && titledAbove()) continue;
     const title = m[2]!.trim();
     if (titleScore(title) >= 1 && isNameLike(title)) return title;
   }
