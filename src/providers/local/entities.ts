@@ -86,12 +86,13 @@ const FIELD_VALUE_RE = /^[\p{L}][\p{L}./ ]{0,24}\s*[:：]\s*\S/u;
  * small projects"), and durations, months and field labels are not names either.
  */
 export function isOrganisationLike(phrase: string): boolean {
-  if (NOT_ORGANISATION_RE.test(phrase.trim()) || PRESENT_WORD_RE.test(phrase.trim())) return false;
+  const trimmed = phrase.trim();
+  if (NOT_ORGANISATION_RE.test(trimmed) || PRESENT_WORD_RE.test(trimmed)) return false;
   // "Team Size : 8", "DBMS: Oracle": a field and its value, not a name.
   if (FIELD_VALUE_RE.test(phrase)) return false;
   // "Spring [year]", "May 20XX - August 20XX": a date written with a template placeholder.
   if (PLACEHOLDER_DATE_RE.test(phrase)) return false;
-  const ws = phrase.trim().split(/\s+/);
+  const ws = trimmed.split(/\s+/);
   const lower = ws.filter((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(w));
   return !(ws.length >= 3 && lower.length >= 2) && !(ws.length === 2 && lower.length === 2);
 }

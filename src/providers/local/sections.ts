@@ -331,5 +331,5 @@ export function splitSections(lines: readonly Line[]): Section[] {
  */
 function listsDegrees(section: Section): boolean {
   const first = section.lines[0];
-  return section.kind === 'skills' && section.heading !== null && /\bqualifications?\b/i.test(section.heading) && first !== undefined && findDegree(first.text)?.index === 0;
+  return section.kind === 'skills' && section.heading !== null && first !== undefined && statesDegree(section.heading, first.text);
 }

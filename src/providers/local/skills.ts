@@ -739,7 +739,8 @@ function cleanItem(raw: string): string | null {
   if (!/\p{L}/u.test(item)) return null;
   if (/^(?:and|or|etc|e\.g|i\.e|other|others|various|more|including|the|a|an)$/i.test(item)) return null;
   // Durations and levels next to skills in tables ("2+ years", "Very Proficient") are not skills, nor are
-  // the levels of spoken languages next to them ("German (native), English (C1)").
+  // the levels of spoken languages next to them ("German (native), English (C1)"). Fewer levels than the
+  // languages parser's (extras.ts): its "Basic" is also the language BASIC here.
   if (/^\d+\+?\s*(?:years?|yrs?|months?)\b/i.test(item) || /^(?:very\s+)?(?:proficient|expert|advanced|intermediate|beginner|familiar|native|fluent|conversational|bilingual)$|^[ABC][12]$/i.test(item)) return null;
   return item;
 }

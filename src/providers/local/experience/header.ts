@@ -26,6 +26,12 @@ export const TITLE_LABEL_RE = /^(?:position(?:\s+held)?|post|job\s+title|title|r
 
 const OTHER_LABEL_RE = /^(?:duration|period|dates?|location|place|since|from|tenure)\s*[:：]\s*/i;
 
+/** "Position:", "Company Name:", "Period:" alone on a line: a form's label, its value on the next line. */
+export function isFieldLabel(text: string): boolean {
+  const trimmed = text.trim();
+  return [COMPANY_LABEL_RE, TITLE_LABEL_RE, OTHER_LABEL_RE].some((re) => re.exec(trimmed)?.[0].length === trimmed.length);
+}
+
 /** Lines that introduce a list inside a role; never a title or company. */
 const BODY_LABEL_RE = /^(?:(?:key|main|major|primary|job|roles?\s+and)\s+)?(?:responsibilities|duties|achievements|accomplishments|tasks|highlights|projects|environment|tools|technologies|skills|description|summary|clients|reference)(?:\s+(?:&\s+)?\w+){0,2}\s*[:：]?$/i;
 

@@ -1,7 +1,7 @@
 import { findDateRanges, type DateRange } from '../dates.js';
 import { isOrganisationLike } from '../entities.js';
 import type { Line } from '../normalise.js';
-import { type Part, isBodyLabel, PART_SPLIT_RE, splitParts, isSentence, partScore, TITLE_LABEL_RE } from './header.js';
+import { type Part, isBodyLabel, isFieldLabel, PART_SPLIT_RE, splitParts, isSentence, partScore, TITLE_LABEL_RE } from './header.js';
 
 /**
  * The rows of an experience section: each line, the date range that makes it a role's anchor (if any), and
@@ -37,12 +37,12 @@ export function withoutUninformativeBlocks(lines: readonly Line[]): readonly Lin
  * as lines puts each field's value on the line after its label. Each label is joined back to its value.
  */
 export function withLabelledValues(lines: readonly Line[]): readonly Line[] {
-  if (!lines.some((l) => FIELD_LABEL_LINE_RE.test(l.text))) return lines;
+  if (!lines.some((l) => isFieldLabel(l.text))) return lines;
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const value = lines[i + 1];
-    if (FIELD_LABEL_LINE_RE.test(line.text) && value !== undefined && !value.bullet && !value.blockStart && !/[:：]$/.test(value.text)) {
+    if (isFieldLabel(line.text) && value !== undefined && !value.bullet && !value.blockStart && !/[:：]$/.test(value.text)) {
       out.push({ ...line, text: `${line.text.trim()} ${value.text.trim()}` });
       i++;
     } else {
@@ -51,9 +51,6 @@ export function withLabelledValues(lines: readonly Line[]): readonly Line[] {
   }
   return out;
 }
-
-const FIELD_LABEL_LINE_RE =
-  /^\s*(?:company|employer|organi[sz]ation|institution|position(?:\s+held)?|job\s+title|designation|duration|period|dates?|tenure)\s*[:：]\s*$/i;
 
 /**
  * "• 2004–2006: PRINCIPAL LEGAL OFFICER, Acme Services…": a bullet that opens with a year range and a
