@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findDateRanges, isDateOnly, parsePartialDate, totalMonths } from '../src/providers/local/dates.js';
+import { findDateRanges, isDateOnly, numericDateOrder, parsePartialDate, totalMonths } from '../src/providers/local/dates.js';
 
 const REFERENCE = new Date('2024-06-15T00:00:00Z');
 
@@ -124,6 +124,32 @@ describe('template placeholders and other written spans', () => {
   it('reads plural seasons and a two-digit end before a colon', () => {
     assert.deepEqual(span('Summers 20XX, 20XX'), [null, null, true]);
     assert.deepEqual(range('1992-95: Senior Legal Officer, Outback Land Council'), ['1992', '1995', false]);
+  });
+});
+
+describe('day-first and month-first numeric dates', () => {
+  it('settles the order from the dates that allow only one reading', () => {
+    assert.equal(numericDateOrder('Date of birth: 14/07/1990\n01/03/2020 – Present'), 'day-first');
+    assert.equal(numericDateOrder('01/03/2020 – 12/31/2021'), 'month-first');
+    assert.equal(numericDateOrder('Verfügbar ab 01.03.2026'), 'day-first');
+  });
+
+  it('reads month-first when nothing settles it', () => {
+    assert.equal(numericDateOrder('01/03/2020 – 02/04/2021, phone 555-0100'), 'month-first');
+  });
+
+  it('reads a range in the order it is given', () => {
+    const ends = (order: 'day-first' | 'month-first') => {
+      const r = findDateRanges('01/03/2020 – 05/11/2021', REFERENCE, order)[0]!;
+      return [r.start, r.end];
+    };
+    assert.deepEqual(ends('day-first'), ['2020-03', '2021-11']);
+    assert.deepEqual(ends('month-first'), ['2020-01', '2021-05']);
+  });
+
+  it('still takes the only possible month when the order says otherwise', () => {
+    assert.equal(findDateRanges('18/06/2014 - Present', REFERENCE, 'month-first')[0]!.start, '2014-06');
+    assert.equal(findDateRanges('06/18/2014 - Present', REFERENCE, 'day-first')[0]!.start, '2014-06');
   });
 });
 

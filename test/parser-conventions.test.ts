@@ -180,3 +180,29 @@ describe('skills lists', () => {
     );
   });
 });
+
+describe('Europass dates', () => {
+  it('reads every numeric date day-first when one of them can only be day-first', () => {
+    const text = [
+      'Jonas Weber',
+      'Date of birth: 14/07/1990',
+      '',
+      'WORK EXPERIENCE',
+      '01/03/2020 – Present',
+      'Site Reliability Engineer',
+      'Nordwind Logistik SE, Berlin',
+      '',
+      '01/09/2016 – 01/02/2020',
+      'Systems Engineer',
+      'Kessler Datentechnik GmbH, Walldorf',
+    ].join('\n');
+    const experience = parseResumeText(text, { referenceDate: REFERENCE }).fields.experience;
+    assert.deepEqual(
+      experience.map((e) => [e.title, e.start, e.end]),
+      [
+        ['Site Reliability Engineer', '2020-03', null],
+        ['Systems Engineer', '2016-09', '2020-02'],
+      ],
+    );
+  });
+});

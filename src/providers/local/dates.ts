@@ -133,8 +133,34 @@ function partial(year: number, month: number | null): PartialDate | null {
   return month === null ? String(year) : `${year}-${pad(month)}`;
 }
 
+/**
+ * Which number of "01/03/2020" is the month. US resumes write the month first; Europass, British, Indian and
+ * most European ones the day. One resume keeps one order, so it is decided once per document.
+ */
+export type NumericDateOrder = 'month-first' | 'day-first';
+
+const NUMERIC_DATE_RE = /(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(?:19|20)\d\d(?!\d)/g;
+
+/**
+ * The document's order, from the dates that settle it: "29/02/2020" can only be day-first, "12/31/2019" only
+ * month-first, and a dotted "01.03.2020" is European. Month-first (the US reading) when nothing settles it.
+ */
+export function numericDateOrder(text: string): NumericDateOrder {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const m of text.matchAll(NUMERIC_DATE_RE)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 31 || b > 31) continue;
+    if (a > 12 && b <= 12) dayFirst++;
+    else if (b > 12 && a <= 12) monthFirst++;
+    else if (m[2] === '.') dayFirst++;
+  }
+  return dayFirst > monthFirst ? 'day-first' : 'month-first';
+}
+
 /** Every date-like token in a line, in order. */
-export function findDateTokens(text: string, referenceDate: Date = new Date()): DateToken[] {
+export function findDateTokens(text: string, referenceDate: Date = new Date(), order: NumericDateOrder = 'month-first'): DateToken[] {
   const referenceYear = referenceDate.getUTCFullYear();
   const tokens: DateToken[] = [];
   TOKEN_RE.lastIndex = 0;
@@ -155,7 +181,7 @@ export function findDateTokens(text: string, referenceDate: Date = new Date()): 
       tokens.push({ date: g.gl_b, present: false, index: m.index + 4, end: m.index + 8 });
       continue;
     }
-    const token = tokenFromGroups(g, referenceYear);
+    const token = tokenFromGroups(g, referenceYear, order);
     if (token === undefined) continue;
     tokens.push({ date: token.date, present: token.present, index: m.index, end: m.index + m[0].length });
   }
@@ -165,6 +191,7 @@ export function findDateTokens(text: string, referenceDate: Date = new Date()): 
 function tokenFromGroups(
   g: Record<string, string | undefined>,
   referenceYear: number,
+  order: NumericDateOrder,
 ): { date: PartialDate | null; present: boolean } | undefined {
   if (g.present !== undefined) return { date: null, present: true };
   if (g.dm_mon !== undefined) return { date: partial(Number(g.dm_year), monthNumber(g.dm_mon)), present: false };
@@ -184,8 +211,9 @@ function tokenFromGroups(
     const b = Number(g.n3_b);
     const rawYear = g.n3_year ?? '';
     const year = rawYear.length === 2 ? yearFromTwoDigits(Number(rawYear), referenceYear) : Number(rawYear);
-    // US order (month first) unless the first number cannot be a month.
-    const month = a >= 1 && a <= 12 ? a : b >= 1 && b <= 12 ? b : 0;
+    // The document's order, unless the number it names cannot be a month.
+    const [first, second] = order === 'day-first' ? [b, a] : [a, b];
+    const month = first >= 1 && first <= 12 ? first : second >= 1 && second <= 12 ? second : 0;
     if (month === 0 || a === 0 || b === 0 || a > 31 || b > 31) return undefined;
     if (year < 1940 || year > referenceYear + 10) return undefined;
     return { date: partial(year, month), present: false };
@@ -210,8 +238,8 @@ function tokenFromGroups(
  * dashes are often lost in extraction) form a range; "Present" as the second end makes it current. A lone
  * date after "since"/"from" is an open range. Other lone dates come back as start-only ranges.
  */
-export function findDateRanges(text: string, referenceDate: Date = new Date()): DateRange[] {
-  const tokens = findDateTokens(text, referenceDate);
+export function findDateRanges(text: string, referenceDate: Date = new Date(), order: NumericDateOrder = 'month-first'): DateRange[] {
+  const tokens = findDateTokens(text, referenceDate, order);
   const ranges: DateRange[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i]!;

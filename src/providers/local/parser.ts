@@ -8,12 +8,12 @@ import {
   type ResumeParser,
 } from '../../domain/index.js';
 import { findEmails, findLinks, findPhones } from './contact.js';
-import { totalMonths } from './dates.js';
+import { numericDateOrder, totalMonths } from './dates.js';
 import { findDegree } from './degrees.js';
 import { mentionedDegrees, parseEducation, withStatedDegrees } from './education.js';
 import { companyScore, endsInJobNoun, titleScore } from './entities.js';
 import { TITLE_HEADS } from './vocab.js';
-import { parseExperience, withStatedRoles } from './experience/index.js';
+import { parseExperience, withStatedRoles, type ExperienceOptions } from './experience/index.js';
 import { parseCertifications, parseLanguages } from './extras.js';
 import { Grounding, groundFields } from './grounding.js';
 import { detectLanguage } from './language.js';
@@ -89,7 +89,7 @@ export function parseResumeText(text: string, options: ParseTextOptions = {}): P
       candidateName: name,
       sections,
     }),
-    experience: withStatedRoles(experienceOf(sections, referenceDate), of('summary', 'objective', 'experience')),
+    experience: withStatedRoles(experienceOf(sections, { referenceDate, dateOrder: numericDateOrder(text) }), of('summary', 'objective', 'experience')),
     education: educationOf(sections, referenceDate),
     certifications: parseCertifications(of('certifications'), referenceDate),
     languages: parseLanguages({ sectionLines: of('languages'), allLines: lines }),
@@ -135,20 +135,20 @@ function summaryOf(sections: readonly Section[]): string | null {
   return pick('summary') ?? pick('objective');
 }
 
-function experienceOf(sections: readonly Section[], referenceDate: Date): ResumeFields['experience'] {
+function experienceOf(sections: readonly Section[], dates: ExperienceOptions): ResumeFields['experience'] {
   const dated: ResumeFields['experience'] = [];
   const undated: ResumeFields['experience'] = [];
   const { blocks, read } = experienceBlocks(sections);
   for (const lines of blocks) {
-    const roles = parseExperience(lines, { referenceDate });
+    const roles = parseExperience(lines, dates);
     if (roles.length > 0) dated.push(...roles);
-    else undated.push(...parseExperience(lines, { referenceDate, undated: true }));
+    else undated.push(...parseExperience(lines, { ...dates, undated: true }));
   }
   const unread = sections.filter((_, i) => !read.has(i));
   const parsed = new Map<Section, Experience[]>();
   const rolesOf = (section: Section): Experience[] => {
     let roles = parsed.get(section);
-    if (roles === undefined) parsed.set(section, (roles = parseExperience(section.lines, { referenceDate })));
+    if (roles === undefined) parsed.set(section, (roles = parseExperience(section.lines, dates)));
     return roles;
   };
   // Undated roles alone do not prove the section was read right: the headerless search still runs.

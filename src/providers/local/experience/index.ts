@@ -1,5 +1,6 @@
 import { isOrganisationLike, titleScore } from '../entities.js';
 import type { Line } from '../normalise.js';
+import type { NumericDateOrder } from '../dates.js';
 import type { Experience } from '../../../domain/index.js';
 import { splitParts, lineParts, isLocationLine, partScore, isCompleteHeader } from './header.js';
 import { type Row, withoutUninformativeBlocks, withLabelledValues, annotate, continuesBullet, proseRole } from './rows.js';
@@ -21,12 +22,14 @@ const MONTH_ONLY_RE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)
 
 export interface ExperienceOptions {
   referenceDate: Date;
+  /** How the resume writes "01/03/2020"; month-first unless told. */
+  dateOrder?: NumericDateOrder;
   /** Read roles without dates when the lines hold none: only for a section headed as experience. */
   undated?: boolean;
 }
 
 export function parseExperience(lines: readonly Line[], options: ExperienceOptions): Experience[] {
-  const rows = withoutUninformativeBlocks(withLabelledValues(lines)).map((line) => annotate(line, options.referenceDate));
+  const rows = withoutUninformativeBlocks(withLabelledValues(lines)).map((line) => annotate(line, options.referenceDate, options.dateOrder ?? 'month-first'));
   rows.forEach((row, i) => {
     if (row.range !== null && continuesBullet(rows[i - 1], row)) rows[i] = { ...row, range: null, rest: row.line.text, proseParts: null };
   });

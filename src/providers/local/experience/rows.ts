@@ -1,4 +1,4 @@
-import { findDateRanges, type DateRange } from '../dates.js';
+import { findDateRanges, type DateRange, type NumericDateOrder } from '../dates.js';
 import { isOrganisationLike } from '../entities.js';
 import type { Line } from '../normalise.js';
 import { type Part, isBodyLabel, isFieldLabel, PART_SPLIT_RE, splitParts, isSentence, partScore, TITLE_LABEL_RE } from './header.js';
@@ -61,7 +61,7 @@ const LEADING_RANGE_RE = /^\(?(?:19|20)\d\d\s*(?:[-–—]|to)\s*(?:(?:19|20)?\d
 /** "Jane Doe, Curriculum Vitae, April 2013", "Resume – Page 2": a page's running header, dated but no role. */
 const PAGE_FURNITURE_RE = /\b(?:curriculum\s+vitae|r[ée]sum[ée]|page\s+\d{1,2})\b/i;
 
-export function annotate(line: Line, referenceDate: Date): Row {
+export function annotate(line: Line, referenceDate: Date, order: NumericDateOrder): Row {
   const text = line.text;
   let range: DateRange | null = null;
   let rest = text;
@@ -70,7 +70,7 @@ export function annotate(line: Line, referenceDate: Date): Row {
   // "Senior Project Manager (2001–2004) - Promoted to manage…".
   const long = text.length > 160;
   if ((!line.bullet || LEADING_RANGE_RE.test(text)) && !PAGE_FURNITURE_RE.test(text)) {
-    const ranges = findDateRanges(long ? text.slice(0, 100) : text, referenceDate)
+    const ranges = findDateRanges(long ? text.slice(0, 100) : text, referenceDate, order)
       .filter((r) => !long || r.index < 3 || (r.index <= 80 && isLeadingHeader(text.slice(0, r.index))))
       .filter((r) => !isLabelledTitleAside(text, r));
     const full = ranges.find((r) => r.closed || r.current);
