@@ -206,3 +206,125 @@ describe('Europass dates', () => {
     );
   });
 });
+
+describe('more trades, countries and extraction damage', () => {
+  it('reads a long header of capitalised names (a military unit) as a header', () => {
+    const text = ['U.S. Army', '06/2012 - 07/2022', '', 'Motor Sergeant, HHC, 2nd Battalion, 504th Parachute Infantry Regiment, Fort Bragg, NC', '08/2018 - 07/2022', '• Led a team of 12 mechanics'].join('\n');
+    assert.equal(roles(text)[1]![0], 'Motor Sergeant');
+  });
+
+  it('keeps the employer of a role listed under another in the same block', () => {
+    const text = [
+      'Halvorsen Price LLP, Denver, CO',
+      'Partner',
+      'January 2024 – present',
+      'Associate',
+      'Sept. 2017 – Dec. 2023',
+      '• Argued dispositive motions',
+      '',
+      'Paralegal',
+      'Cole & Finch, P.A.',
+      '03/2011 – 07/2013',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Partner', 'Halvorsen Price LLP'],
+      ['Associate', 'Halvorsen Price LLP'],
+      ['Paralegal', 'Cole & Finch, P.A.'],
+    ]);
+  });
+
+  it('reads a court named with small words as the employer', () => {
+    const text = ['Summer Associate, Briar & Lowe LLP', 'Summer 2015', 'Judicial Extern, U.S. District Court for the District of Oregon,', 'Spring 2015', '', 'Paralegal', 'Oakes Legal Group, Portland', '03/2011 – 07/2013'].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Summer Associate', 'Briar & Lowe LLP'],
+      ['Judicial Extern', 'U.S. District Court for the District of Oregon'],
+      ['Paralegal', 'Oakes Legal Group'],
+    ]);
+  });
+
+  it('skips the header row of a flattened table', () => {
+    const text = ['Period\tEmployer\tPosition', '03/2019 – today\tVolta Netz AG\tSenior Project Engineer', '09/2016 – 02/2019\tKessler Energie GmbH\tProject Engineer'].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Senior Project Engineer', 'Volta Netz AG'],
+      ['Project Engineer', 'Kessler Energie GmbH'],
+    ]);
+  });
+
+  it('splits a promotion written with an arrow', () => {
+    const text = ['Chick-fil-A', 'Team Member → Team Leader', 'Aug 2017 - Sept 2020'].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Team Member', 'Chick-fil-A'],
+      ['Team Leader', 'Chick-fil-A'],
+    ]);
+  });
+
+  it('reads NZ as a place, not the employer', () => {
+    assert.deepEqual(roles(['Volunteer Activities Assistant', 'Hospice Taranaki - New Plymouth, NZ', '2017 - 2018'].join('\n')), [['Volunteer Activities Assistant', 'Hospice Taranaki']]);
+  });
+
+  const qualifications: [string, string, string | null][] = [
+    ["Temasek Junior College | 2011 - 2012\nGCE 'A' Levels", "GCE 'A' Levels", 'Temasek Junior College'],
+    ['National Senior Certificate (Matric) - Orlando High School, 2013', 'National Senior Certificate (Matric)', 'Orlando High School'],
+    ['NCEA Level 2\nFraser High School, Hamilton - 2016', 'NCEA Level 2', 'Fraser High School'],
+    ['Intermediate (F.Sc. Pre-Engineering) - Punjab Group of Colleges, Lahore', 'Intermediate (F.Sc. Pre-Engineering)', 'Punjab Group of Colleges'],
+    ['Matric (Science) - Government Model High School, Lahore', 'Matric (Science)', 'Government Model High School'],
+    ['Highers - Bearsden Academy - 2011: Maths (A), Physics (A)', 'Highers', 'Bearsden Academy'],
+    ['SVQ Level 3 in Electrical Installation - Glasgow Clyde College - 2015', 'SVQ Level 3 in Electrical Installation', 'Glasgow Clyde College'],
+    ['Level 3 Diploma in Professional Cookery\nCardiff and Vale College — 2010', 'Level 3 Diploma in Professional Cookery', 'Cardiff and Vale College'],
+    ['High School Diploma, Harlandale High School, 2011', 'High School Diploma', 'Harlandale High School'],
+    ['BS(CS) - FAST National University of Computer and Emerging Sciences (FAST-NUCES), Lahore', 'BS(CS)', 'FAST National University of Computer and Emerging Sciences'],
+    ['2012 – 2014     Friedrich-Alexander-Universität Erlangen-Nürnberg     M.Sc. Electrical Power Engineering', 'M.Sc. Electrical Power Engineering', 'Friedrich-Alexander-Universität Erlangen-Nürnberg'],
+    ['2008            Christian-Ernst-Gymnasium Erlangen                    Abitur', 'Abitur', 'Christian-Ernst-Gymnasium Erlangen'],
+  ];
+  for (const [text, degree, school] of qualifications) {
+    it(`reads ${JSON.stringify(degree)} at ${JSON.stringify(school)}`, () => assert.deepEqual(education(text), [[degree, school]]));
+  }
+
+  it('keeps a labelled form\'s institution with its qualification', () => {
+    const text = [
+      'Sipho Dlamini',
+      'sipho@example.com',
+      '',
+      'ACADEMIC QUALIFICATIONS',
+      'Institution: University of South Africa (Unisa)',
+      'Qualification: BCom in Accounting (NQF Level 7)',
+      'Year Completed: 2020',
+      '',
+      'Institution: Orlando High School',
+      'Qualification: National Senior Certificate',
+      'Year Completed: 2013',
+    ].join('\n');
+    const found = parseResumeText(text, { referenceDate: REFERENCE }).fields.education.map((e) => [e.degree, e.institution, e.graduationYear]);
+    assert.deepEqual(found, [
+      ['BCom in Accounting', 'University of South Africa', 2020],
+      ['National Senior Certificate', 'Orlando High School', 2013],
+    ]);
+  });
+
+  it('reads headings fused to their first line or spaced after the first letter', () => {
+    const sections = splitSections(toLines(['Rhys Morgan', 'EDUCATIONLevel 3 Diploma in Professional Cookery', 'C ERTIFICATES', 'Food Safety Level 3', 'SKILLSMenu development · Food costing'].join('\n')));
+    assert.deepEqual(
+      sections.map((s) => [s.kind, s.lines.map((l) => l.text)]),
+      [
+        ['header', ['Rhys Morgan']],
+        ['education', ['Level 3 Diploma in Professional Cookery']],
+        ['certifications', ['Food Safety Level 3']],
+        ['skills', ['Menu development · Food costing']],
+      ],
+    );
+  });
+
+  it('drops letters after a name written without a comma', () => {
+    assert.equal(findName({ lines: toLines('AOIFE BRENNAN RGN\nDouglas, Cork | 087 412 9930'), emails: [] }), 'AOIFE BRENNAN');
+    assert.equal(findName({ lines: toLines('Callum Reid BEng (Hons) MIET\nElectrical Engineer'), emails: [] }), 'Callum Reid');
+  });
+
+  const districts: [string, string][] = [
+    ['Location: Dobsonville, Soweto\nCell: 072 418 5530', 'Dobsonville, Soweto'],
+    ['Financial Controller\nDidsbury, Manchester\n07700 900 418', 'Didsbury, Manchester'],
+    ['Pontcanna, Cardiff  ·  07823 556 190  ·  rhys@example.com', 'Pontcanna, Cardiff'],
+  ];
+  for (const [lines, place] of districts) {
+    it(`reads the district and city in ${JSON.stringify(lines)}`, () => assert.equal(findLocation(toLines(`Sam Roe\n${lines}`)), place));
+  }
+});

@@ -26,10 +26,16 @@ const WORD_DEGREES: DegreePattern[] = [
   { re: /\beducation(?:al)?\s+specialist(?=\s*[-–(]|\s+(?:in|degree)\b)/i, level: 'other' },
   { re: /\bassociate(?:'?s)?\s+(?:of|in|degree)\b/i, level: 'associate' },
   { re: /\b(?:(?:post[- ]?graduate|higher\s+national|advanced|national)\s+)?diploma(?:do)?\b|\bdipl[oô]me(?!\p{L})/iu, level: 'diploma' },
+  // British levels open the name: "Level 3 Diploma in Professional Cookery" (earlier, so it wins over "Diploma").
+  { re: /\blevel\s+\d\s+(?:extended\s+)?diploma\b/i, level: 'diploma' },
   // Australian "Certificate IV in Retail Management" numbers the level.
   { re: /\b(?:graduate\s+)?certificate\s+(?:I{1,3}V?\s+|IV\s+)?(?:in|of)\b/i, level: 'certificate' },
-  // French "Baccalauréat" and German "Abitur": the school-leaving examinations.
-  { re: /\b(?:baccalaur[ée]at|abitur|international\s+baccalaureate)\b|\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\b(?:senior\s+)?secondary\s+school\s+certificate\b|\bsenior\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
+  // The school-leaving examinations: French "Baccalauréat", German "Abitur", Singapore's "GCE 'A' Levels",
+  // South Africa's "National Senior Certificate", New Zealand's "NCEA Level 2", Pakistan's "Matric",
+  // Scotland's "Highers".
+  { re: /\b(?:baccalaur[ée]at|abitur|international\s+baccalaureate)\b|\bGCE\s+['‘’]?[AO]['‘’]?\s*[- ]?levels?\b|['‘’][AO]['‘’]\s*[- ]?levels?\b|\bnational\s+senior\s+certificate\b|\bNCEA\s+level\s+\d\b|\bmatric\b|^(?:advanced\s+)?highers\b|\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\b(?:senior\s+)?secondary\s+school\s+certificate\b|\bsenior\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
+  // Pakistan's "Intermediate (F.Sc. Pre-Engineering)", the two years after Matric, when it opens the line.
+  { re: /^intermediate\b(?=\s*(?:\(|[-–—:,]|in\s|$))/i, level: 'high-school' },
   // Indian school years: "Class XII (CBSE)", "Class 10", "12th Standard".
   { re: /\bClass\s+(?:XII|X|10|12)(?:th)?\b|\b(?:10|12)th\s+(?:standard|std|grade)\b/, level: 'high-school' },
 ];
@@ -47,10 +53,13 @@ const ABBREVIATIONS: DegreePattern[] = [
   // Teaching and graduate diplomas ("DipEd", "Grad Dip"), Indian postgraduate diplomas (PGDM, PGDBA, PGDCA).
   { re: /(?<![\w.])(?:Dip\.?\s?Ed\.?|Grad\.?\s?Dip\.?|PGD(?:M|BA|CA|BM|HRM))(?![\w])/, level: 'diploma' },
   { re: /(?<![\w.])(?:A\.A\.S\.|A\.A\.|A\.S\.|AAS)(?![\w])/, level: 'associate' },
-  // British vocational and higher national qualifications: "HND Business IT", "NVQ Level 3 in Retailing",
+  // Pakistan's higher secondary certificates: "F.Sc. Pre-Medical", "I.Com", "HSSC".
+  { re: /(?<![\w.])(?:F\.\s?Sc\.?|FSc|I\.\s?Com\.?|HSSC)(?![\w])/, level: 'high-school' },
+  // British vocational and higher national qualifications: "HND Business IT", "NVQ Level 3 in Retailing" (SVQ
+  // in Scotland),
   // "GNVQ Advanced Information Technology", "BTEC National Diploma", "FdA Early Years".
   // French two-year diplomas after the baccalauréat: "BTS Design Graphique", "DUT Informatique".
-  { re: /(?<![\w.])(?:HND|HNC|G?NVQ|BTEC|FdA|FdSc|FdEng|FDeg|BTS|DUT)(?![\w])(?=\s*(?:$|[-–—(,:]|(?:level\s+)?\d\b|in\s|\p{Lu}))/u, level: 'diploma' },
+  { re: /(?<![\w.])(?:HND|HNC|G?NVQ|SVQ|BTEC|FdA|FdSc|FdEng|FDeg|BTS|DUT)(?![\w])(?=\s*(?:$|[-–—(,:]|(?:level\s+)?\d\b|in\s|\p{Lu}))/u, level: 'diploma' },
   // Education Specialist, the degree between a master's and a doctorate.
   { re: /(?<![\w.])(?:Ed\.\s?S\.|EdS)(?![\w])/, level: 'other' },
 ];

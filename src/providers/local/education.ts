@@ -21,7 +21,9 @@ const PROSE_STOP_RE = /\s+and\s+(?=\p{Ll})/u;
 function degreePhrase(text: string, start: number): string {
   // "B.E. (Electronics)", "BS - Behavioral Science": a field right after the abbreviation belongs to it.
   const head = /^(\S{1,12}?)\s*(\((?!\s*\d)[^()]{2,60}\)|-\s+\p{Lu}[^,;|()]{2,60})/u.exec(text.slice(start));
-  if (head !== null && (findDegree(head[1]!)?.index === 0 || findDegree(head[0])?.index === 0)) return head[0].trim();
+  // "Highers - Paisley Grammar School - 2011": a school after the dash is where, not what, was studied.
+  const dashedSchool = head !== null && head[2]!.startsWith('-') && institutionRank(head[2]!) > 0;
+  if (head !== null && !dashedSchool && (findDegree(head[1]!)?.index === 0 || findDegree(head[0])?.index === 0)) return head[0].trim();
   const tail = text.slice(start);
   const stop = DEGREE_STOP_RE.exec(tail.slice(1));
   const prose = PROSE_STOP_RE.exec(tail);
@@ -120,12 +122,15 @@ export function fieldOf(degree: string, matchEnd: number): string | null {
 /** Separators between a line's parts; "from" too, also right after a bracket ("B.E. (Mechanical) from X"). */
 const INSTITUTION_SPLIT_RE = /\s*[,|–—;:()·•]\s*(?:from\s+(?:the\s+)?)?|\s+-\s+|\s+from\s+(?:the\s+)?/i;
 
+const SCHOOL_AWARD_RE = /^(?:high|secondary)\s+school\s+(?:diploma|certificate|graduate)$/i;
+
 /** The best institution name in a line: universities outrank colleges, colleges outrank schools. */
 export function findInstitution(text: string): string | null {
   let best: { name: string; rank: number } | null = null;
   for (const raw of text.split(INSTITUTION_SPLIT_RE)) {
     const part = namedAfterPreposition(
       raw
+        .replace(/^[\s\-–—]+/, '') // "BS(CS) - FAST National University": the dash after a bracket
         .trim()
         .replace(LEADING_DATES_RE, '') // "2008-2009 The University of X"
         .replace(/(?:\s+(?:in|since|during))?\s+(?:19|20)\d{2}\b.*$/, '') // "University of X in 2007 with …"
@@ -134,6 +139,8 @@ export function findInstitution(text: string): string | null {
         .replace(/(?<!\bUniv)\.$/, ''),
     );
     if (part === '' || part.split(/\s+/).length > 10) continue;
+    // "High School Diploma, Harlandale High School": the award names a school's kind, not a school.
+    if (SCHOOL_AWARD_RE.test(part)) continue;
     if (!/^(?:\p{Lu}|the\s)/u.test(part)) continue;
     const rank = schoolRank(part);
     if (rank === 0 || !(hasCapitalisedInstitutionWord(part) || isNamedLowerCase(part))) continue;
@@ -152,11 +159,12 @@ export function findInstitution(text: string): string | null {
 const UNIVERSITY_SYSTEM_RE = /\b(?:SUNY|CUNY)\b|(?<=\p{Lu}\p{L}+\s)(?:Univ|UNIV)\b|\b(?:Univ|UNIV)\.?\s+of\s+\p{Lu}/u;
 const OTHER_SCHOOL_RE = /\b(?:Faculty\s+of|Training\s+Cent(?:re|er))\b/;
 /**
- * Schools named in their own language: "Université Lumière", "Universiteit Gent", "Technische Hochschule",
- * "Politecnico di Milano", "École Centrale", "Escuela de Negocios". Upper-case forms too ("ECOLE IRIS").
+ * Schools named in their own language: "Université Lumière", "Universität Erlangen", "Universiteit Gent",
+ * "Technische Hochschule", "Politecnico di Milano", "École Centrale", "Escuela de Negocios", a "Gymnasium" or
+ * "Lycée". Upper-case forms too ("ECOLE IRIS").
  */
-const FOREIGN_UNIVERSITY_RE = /(?<!\p{L})(?:Universit(?:é|e|ä|a|à|eit|et|at|atea)|Univerzit(?:et|a)|Uniwersytet|Hochschule|Fachhochschule|Politecnico|Polit[eé]cnica|Politehnica|UNIVERSIT[ÉE]|HOCHSCHULE|POLITECNICO)(?!\p{L})/u;
-const FOREIGN_SCHOOL_RE = /(?<!\p{L})(?:[ÉE]cole|[ÉE]COLE|Escuela|ESCUELA|Escola|ESCOLA)(?!\p{L})/u;
+const FOREIGN_UNIVERSITY_RE = /(?<!\p{L})(?:Universit(?:é|e|ä|ät|a|à|eit|et|at|atea)|Univerzit(?:et|a)|Uniwersytet|Hochschule|Fachhochschule|Politecnico|Polit[eé]cnica|Politehnica|UNIVERSIT[ÉE]|HOCHSCHULE|POLITECNICO)(?!\p{L})/u;
+const FOREIGN_SCHOOL_RE = /(?<!\p{L})(?:[ÉE]cole|[ÉE]COLE|Escuela|ESCUELA|Escola|ESCOLA|Gymnasium|Lyc[ée]e|Liceo|Colegio)(?!\p{L})/u;
 
 function schoolRank(part: string): number {
   const rank = institutionRank(part);

@@ -67,7 +67,8 @@ export function endsInJobNoun(title: string): boolean {
 export function institutionRank(phrase: string): number {
   const ws = words(phrase);
   if (ws.some((w) => /^(?:university|universidad|universidade|universit[eé]|universit[aä]t|universit[aà]|universiteit|universitet)$/.test(w))) return 5;
-  if (ws.includes('college') || ws.includes('polytechnic') || ws.includes('tafe')) return 4;
+  // "Punjab Group of Colleges" is one school; "Historically Black Colleges" are many.
+  if (ws.includes('college') || /\bgroup of colleges\b/i.test(phrase) || ws.includes('polytechnic') || ws.includes('tafe')) return 4;
   if (ws.some((w) => /^(?:institute|institut|instituto|iit|iim)$/.test(w))) return 3;
   if (ws.some((w) => INSTITUTION_WORDS.has(w))) return ws.includes('school') || ws.includes('academy') ? 2 : 1;
   return 0;

@@ -28,6 +28,8 @@ const CONTACT_DETAIL_RE = /[^\s@]{1,64}@\S{1,255}|https?:\/\/\S{1,300}|www\.\S{1
  * postcode ("Chennai - 600121"), or a country on its own. Street parts and postcodes are left out.
  */
 export function findLocation(lines: readonly Line[], name: string | null = null): string | null {
+  const labelled = labelledPlace(lines.slice(0, 25));
+  if (labelled !== null) return labelled;
   const segments = lines
     .slice(0, 25)
     .flatMap((l) => l.text.replace(CONTACT_DETAIL_RE, ' | ').split(LOCATION_SEGMENT_RE))
@@ -42,7 +44,40 @@ export function findLocation(lines: readonly Line[], name: string | null = null)
       placeBeforePostcode(segment) ?? placeAfterPostcode(segment) ?? cityWithCountry(segment) ?? placeAfterStreet(segment) ?? (isCountry(segment) ? segment : null);
     if (found !== null) return found;
   }
-  return cityLine(lines.slice(0, 15), name);
+  return cityLine(lines.slice(0, 15), name) ?? districtAndCity(lines.slice(0, 15));
+}
+
+const PLACE_LABEL_RE = /^(?:location|based in|city|current location|lives in|residence|place)\s*[:：]\s*/i;
+
+/** "Location: Dobsonville, Soweto": a labelled place is the place, as long as it reads as place names. */
+function labelledPlace(lines: readonly Line[]): string | null {
+  for (const line of lines) {
+    const label = PLACE_LABEL_RE.exec(line.text);
+    if (label === null) continue;
+    const value = line.text.slice(label[0].length).split(LOCATION_SEGMENT_RE)[0]!.replace(POSTCODE_RE, '').replace(/[\s,.]+$/, '');
+    const parts = value.split(/\s*,\s*/);
+    if (parts.length <= 3 && parts.every((p) => isCity(p) || isRegion(p))) return value;
+  }
+  return null;
+}
+
+/**
+ * "Didsbury, Manchester" / "07700 900 418", "Pontcanna, Cardiff · 07823 556 190": two place names on the
+ * contact line, or on a line of their own next to it, are a district and its city, even when neither is
+ * known as a region.
+ */
+function districtAndCity(lines: readonly Line[]): string | null {
+  const isContact = (line: Line | undefined): boolean => line !== undefined && new RegExp(CONTACT_DETAIL_RE.source, 'i').test(line.text);
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const near = isContact(line) || isContact(lines[i - 1]) || isContact(lines[i + 1]);
+    if (!near) continue;
+    for (const segment of line.text.replace(CONTACT_DETAIL_RE, ' | ').split(LOCATION_SEGMENT_RE)) {
+      const parts = segment.trim().split(/\s*,\s*/);
+      if (parts.length === 2 && parts.every((p) => p.split(/\s+/).length <= 3 && isCity(p) && oneCase(p))) return parts.join(', ');
+    }
+  }
+  return null;
 }
 
 /** "San Francisco", "LOS ANGELES", not "Trevor Keeling PROSPER". */

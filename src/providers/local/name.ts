@@ -18,7 +18,8 @@ const NAME_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|(?:de|da
 const PLACEHOLDER_TOKEN_RE = /^[Xx*]{2,}$/;
 /** "Kumar.S": a surname with an initial glued on. */
 const GLUED_INITIAL_RE = /^(\p{Lu}\p{Ll}+)\.\p{Lu}$/u;
-const CREDENTIAL_RE = /^(?:ph\.?d\.?|m\.?d\.?|mba|pmp|cpa|m\.?s\.?|m\.?a\.?|b\.?s\.?|b\.?a\.?|ed\.?\s?d\.?|m\.?ed\.?|jd|j\.d\.|esq\.?|rn|csm|cfa|ccna|mcse|dr\.?|mr\.?|mrs\.?|ms\.?|miss|prof\.?|sir|eng\.?|ir\.?)$/i;
+/** Letters after a name: degrees, licences and memberships ("RGN", "BEng", "ACCA", "P.Eng."). */
+const CREDENTIAL_RE = /^(?:ph\.?d\.?|m\.?d\.?|mba|pmp|cpa|b\.?eng\.?|m\.?eng\.?|b\.?sc\.?|m\.?sc\.?|m\.?phil\.?|d\.?phil\.?|ll\.?b\.?|ll\.?m\.?|rgn|rmn|bsn|msn|lpn|aprn|np|c\.?eng|p\.?eng\.?|aca|acca|cima|fca|cipd|mcipd|mrics|cissp|cfp|sphr|phr|m\.?s\.?|m\.?a\.?|b\.?s\.?|b\.?a\.?|ed\.?\s?d\.?|m\.?ed\.?|jd|j\.d\.|esq\.?|rn|csm|cfa|ccna|mcse|dr\.?|mr\.?|mrs\.?|ms\.?|miss|prof\.?|sir|eng\.?|ir\.?)$/i;
 
 /** Words a name line may end with that are not part of the name. */
 const TRAILING_DOCUMENT_WORDS = new Set(['resume', 'résumé', 'cv', 'vitae', 'biodata', 'profile', 'education', 'applicant', 'portfolio']);

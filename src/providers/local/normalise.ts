@@ -46,6 +46,9 @@ interface Piece {
   blockStart: boolean;
 }
 
+const COLUMN_LABEL_RE =
+  /^(?:period|dates?|duration|from|to|years?|employer|company|organi[sz]ation|position|(?:job\s+)?title|role|designation|location|place|city|institution|school|university|college|board|degree|qualification|course|grade|percentage|c?gpa|result|marks|subject|major|specialization|year of passing)?$/i;
+
 function splitLined(text: string): Piece[] {
   const pieces: Piece[] = [];
   let block = true;
@@ -56,6 +59,11 @@ function splitLined(text: string): Piece[] {
     }
     // Tab stops and wide gaps inside a line separate columns ("Engineer        Jan 2020 – Present").
     const cells = line.split(/\t+| {3,}/);
+    // A flattened table's header row ("Period  Employer  Position") names columns, nothing of the person's.
+    if (cells.length >= 2 && cells.every((c) => COLUMN_LABEL_RE.test(c.trim()))) {
+      block = true;
+      continue;
+    }
     for (const cell of cells) {
       pieces.push({ text: cell, blockStart: block });
       block = false;

@@ -94,7 +94,8 @@ const STOP = new Set(['and', 'of', 'the', 'my', 'in', 'for', 'to', 'with', 'as',
  */
 function respacedHeading(text: string): string[] | null {
   const fragments = text.trim().split(/\s+/);
-  if (fragments.length < 3 || !fragments.every((f) => /^\p{Lu}+$/u.test(f) || /^\p{L}{1,3}$/u.test(f))) return null;
+  // Two fragments only when the first is a lone letter: "C ERTIFICATES", "S KILLS".
+  if (fragments.length < (fragments[0]!.length === 1 ? 2 : 3) || !fragments.every((f) => /^\p{Lu}+$/u.test(f) || /^\p{L}{1,3}$/u.test(f))) return null;
   if (fragments.filter((f) => f.length <= 3).length * 3 < fragments.length) return null;
   return segment(fragments.join('').toLowerCase());
 }
@@ -246,8 +247,14 @@ export function detectHeading(text: string): Heading | null {
     const kind = headingKind(inline[1]!);
     if (kind !== null) return { kind: statesDegree(inline[1]!, inline[2]) ? 'education' : kind, rest: inline[2] };
   }
+  // "EDUCATIONLevel 3 Diploma…", "SKILLSMenu development": extraction lost the break after a capitals heading.
+  const fused = FUSED_HEADING_RE.exec(text);
+  const fusedKind = fused === null ? null : headingKind(fused[1]!);
+  if (fusedKind !== null) return { kind: fusedKind, rest: text.slice(fused![1]!.length) };
   return null;
 }
+
+const FUSED_HEADING_RE = /^(\p{Lu}[\p{Lu} &/]{3,40})(?=\p{Lu}\p{Ll})/u;
 
 /** "Qualification: Degree in Engineering", "Qualifications: B.Sc. Physics": the label's degree, not skills. */
 function statesDegree(label: string, rest: string): boolean {
@@ -315,6 +322,12 @@ export function splitSections(lines: readonly Line[]): Section[] {
       heading.kind !== 'education';
     if (heading === null || keepInline || isRolesReferee(heading, current.kind)) {
       current.lines.push(line);
+      continue;
+    }
+    // "Institution: Unisa / Qualification: BCom": a label inside a section of its own kind is one of the
+    // section's fields, so the section (and the entry the label is part of) goes on.
+    if (heading.rest !== '' && heading.kind === current.kind && current.heading !== null) {
+      current.lines.push({ ...line, text: heading.rest });
       continue;
     }
     if (current.lines.length > 0 || current.heading !== null) sections.push(current);

@@ -31,7 +31,7 @@ export const TITLE_HEADS = wordSet(`
   mathematician statistician actuary underwriter adjuster appraiser broker banker trader teller
   officer investigator detective constable warden principal vicar pastor minister chaplain missionary
   mentor ambassador liaison delegate secretary-general registrar commissioner governor mayor senator
-  deputy manager/director tutor/mentor generalist practitioner expert professional nutritionist dietitian
+  deputy manager/director tutor/mentor generalist practitioner expert professional nutritionist dietitian extern staff resident
 `);
 
 /** Words that open titles and never company names. */
@@ -70,7 +70,7 @@ export const STREET_WORDS = wordSet(`
 export const REGION_CODES = wordSet(`
   AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK
   OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU ON PE QC SK YT
-  NSW VIC QLD TAS ACT UK USA UAE
+  NSW VIC QLD TAS ACT UK USA UAE NZ
 `);
 
 /** Full region and country names that may follow a city. */

@@ -106,7 +106,12 @@ export function isSentence(chunk: string): boolean {
   const trimmed = chunk.trim();
   if (trimmed.split(/\s+/).length <= 10) return false;
   const pieces = trimmed.split(/\s*[,;]\s*/).filter((p) => p !== '');
-  return pieces.length < 2 || pieces.some((p) => p.split(/\s+/).length > 6 || !/^[\p{Lu}\d]/u.test(p));
+  return pieces.length < 2 || pieces.some((p) => !/^[\p{Lu}\d]/u.test(p) || (p.split(/\s+/).length > 6 && !isTitleCase(p.split(/\s+/))));
+}
+
+/** Every word capitalised but the small joining ones: a run of names, not a sentence. */
+export function isTitleCase(words: readonly string[]): boolean {
+  return words.every((w) => /^[\p{Lu}\d&("“]/u.test(w) || /^(?:of|and|for|the|in|at|on|de|du|la|y|&|-|–|—)$/.test(w));
 }
 
 /** A header line's parts, a lone name marked as such. */

@@ -71,6 +71,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     roles.push(draft);
     firstRow.push(Math.min(a, ...header));
   }
+  markBlocks(rows, roles, firstRow);
   roles.forEach((draft, k) => {
     const end = firstRow[k + 1] ?? rows.length;
     for (let i = anchors[k]! + 1; i < end; i++) if (!claimed.has(i)) draft.body.push(rows[i]!);
@@ -82,6 +83,21 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     .flatMap(withCoTitles)
     .flatMap(perTitle)
     .filter((e) => e.title !== null || e.company !== null || e.highlights.length > 0);
+}
+
+/**
+ * Roles whose lines carry on the block the role before them opened. Only in sections that part roles by blank
+ * lines (some later role opens a block of its own): where no line is blank, every role is in one block.
+ */
+function markBlocks(rows: readonly Row[], roles: readonly Draft[], firstRow: readonly number[]): void {
+  const opensBlock = (k: number): boolean => rows[firstRow[k]!]!.line.blockStart;
+  if (!firstRow.some((_, k) => k > 0 && opensBlock(k))) return;
+  for (let k = 1; k < roles.length; k++) {
+    if (!opensBlock(k - 1)) continue;
+    let inBlock = true;
+    for (let i = firstRow[k - 1]! + 1; i <= firstRow[k]! && inBlock; i++) inBlock = !rows[i]!.line.blockStart;
+    roles[k]!.inBlock = inBlock;
+  }
 }
 
 /** In a "header above the date" layout, the complete header line right above each later date is that role's. */

@@ -20,6 +20,8 @@ export interface Draft {
   usedRows: number[];
   /** No header lines of its own: the role sits on the anchor line (a sub-role under a company). */
   bare: boolean;
+  /** Its lines carry on the block of the role before it, in a section whose blank lines part employers. */
+  inBlock: boolean;
   body: Row[];
   /** Header phrases neither recognised as a title nor as a company. */
   leftovers: string[];
@@ -30,7 +32,7 @@ export interface Draft {
 const NO_RANGE: DateRange = { start: null, end: null, current: false, closed: false, index: 0, length: 0 };
 
 export function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
-  const draft: Draft = { title: null, company: null, location: null, range, usedRows: [], bare, body: [], leftovers: [], aloneLeftovers: [] };
+  const draft: Draft = { title: null, company: null, location: null, range, usedRows: [], bare, inBlock: false, body: [], leftovers: [], aloneLeftovers: [] };
   const open: Part[] = [];
   for (const p of parts) {
     if (p.text === '') continue;
@@ -297,7 +299,7 @@ export function withUndatedSubRoles(draft: Draft): Draft[] {
 
 /** A position held at the draft's company (or at the one given), its dates not written: it keeps none. */
 function undatedRole(draft: Draft, fields: Partial<Draft>): Draft {
-  return { ...draft, ...fields, range: NO_RANGE, usedRows: [], bare: false, body: [], leftovers: [], aloneLeftovers: [] };
+  return { ...draft, ...fields, range: NO_RANGE, usedRows: [], bare: false, inBlock: false, body: [], leftovers: [], aloneLeftovers: [] };
 }
 
 /** "Senior Paralegal", "Lecturer in Law": a phrase that reads plainly as a job title and not as a name. */
@@ -364,7 +366,8 @@ function isTitleOnly(row: Row): boolean {
 /**
  * "Company, City / 1999 – 2005" followed by "Senior Manager 2002 – 2005", "Manager 2000 – 2002": the
  * company-only role is a group, and its company belongs to the titled roles inside it. A bare sub-role
- * (title on the date line, no header of its own) continues the company of the role before it.
+ * (title on the date line, no header of its own), or one whose title line carries on the block of the role
+ * before it ("Acme LLP / Partner / 2024 – present / Associate / 2017 – 2023"), continues that role's company.
  */
 export function groupUnderCompanies(roles: Draft[]): Draft[] {
   const out: Draft[] = [];
@@ -376,7 +379,7 @@ export function groupUnderCompanies(roles: Draft[]): Draft[] {
       continue;
     }
     if (role.company === null && role.title !== null) {
-      const parent = group ?? (role.bare ? (out.at(-1) ?? null) : null);
+      const parent = group ?? (role.bare || role.inBlock ? (out.at(-1) ?? null) : null);
       if (parent !== null && parent.company !== null) {
         role.company = parent.company;
         role.location ??= parent.location;
@@ -427,7 +430,8 @@ export function perTitle(role: Experience): Experience[] {
   return titles.map((title, i) => (i === 0 ? { ...role, title } : { ...role, title, description: null, highlights: [] }));
 }
 
-const TITLE_JOIN_RE = /\s*\/\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/;
+/** Between titles: slashes, commas, "and", and the arrow of a promotion ("Team Member → Team Leader"). */
+const TITLE_JOIN_RE = /\s*\/\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s*(?:→|->)\s*/;
 
 function titleParts(title: string): string[] {
   // Joins inside brackets are part of one title: "Teacher (1st & 3rd Grade)".

@@ -1,7 +1,7 @@
 import { findDateRanges, type DateRange, type NumericDateOrder } from '../dates.js';
 import { isOrganisationLike } from '../entities.js';
 import type { Line } from '../normalise.js';
-import { type Part, isBodyLabel, isFieldLabel, PART_SPLIT_RE, splitParts, isSentence, partScore, TITLE_LABEL_RE } from './header.js';
+import { type Part, isBodyLabel, isFieldLabel, PART_SPLIT_RE, splitParts, isSentence, isTitleCase, partScore, TITLE_LABEL_RE } from './header.js';
 
 /**
  * The rows of an experience section: each line, the date range that makes it a role's anchor (if any), and
@@ -218,18 +218,18 @@ function isHeaderLike(line: Line): boolean {
   if (line.bullet || text.length > 100 || PAGE_FURNITURE_RE.test(text)) return false;
   const words = text.split(/\s+/);
   const wordCount = words.length;
-  if (wordCount > 10) return false;
+  // "Supply Sergeant, HHC, 1st Battalion, 325th Airborne Infantry Regiment, Fort Bragg, NC": a longer line
+  // is still a header when it is nothing but a few capitalised names: not a list ("C#, ASP.NET, PHP, C++, …"),
+  // nor one a label introduces ("Clients: …").
+  if (wordCount > 10 && (wordCount > 16 || !isTitleCase(words) || text.includes(':') || text.split(',').length > 6)) return false;
   // Sentences open with a verb: "Managed the …", "Developing new …". A capital after it makes a name
   // instead: "Marketing Director, …", "Shelving Clerk, …".
   if (wordCount >= 4 && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(words[0]!) && !/^\p{Lu}/u.test(words[1]!) && !/^(?:United|Limited|Red|Bing|King|Sterling|Reading|Ming|Wing)$/.test(words[0]!)) return false;
-  if (wordCount >= 6 && words.filter((w) => /^(?:the|and|with|for|to|of|in|on|by|a|an|from|as|that|which|were|was|is|are)$/.test(w)).length >= 3) return false;
+  // A name may hold a few small words too: "U.S. District Court for the District of Minnesota".
+  if (wordCount >= 6 && words.filter((w) => /^(?:the|and|with|for|to|of|in|on|by|a|an|from|as|that|which|were|was|is|are)$/.test(w)).length >= 3 && !isTitleCase(words)) return false;
   if (/^[\p{Ll}]/u.test(text) && !/^(?:e|i)[A-Z]/.test(text)) return false;
   // A full stop ends sentences, but also a header whose extraction kept one: "Systems Designer, Acme Media Lab."
   if (/[.!?]$/.test(text) && !/\b(?:inc|ltd|co|corp|llc|jr|sr|st|[A-Z])\.$/i.test(text) && wordCount > 8 && !isTitleCase(words)) return false;
   return !isBodyLabel(text);
 }
 
-/** Every word capitalised but the small joining ones: a run of names, not a sentence. */
-function isTitleCase(words: readonly string[]): boolean {
-  return words.every((w) => /^[\p{Lu}\d&("“]/u.test(w) || /^(?:of|and|for|the|in|at|on|de|du|la|y|&|-|–|—)$/.test(w));
-}
