@@ -22,6 +22,8 @@ const POSTCODE_RE = /\s*(?:\b\d{4,6}(?:-\d{4})?|\b\d{2,4}[xX]{1,3}|\b[A-Z]{1,2}\
 const PLACE_WORD_RE = /^(?:\p{Lu}[\p{L}'’.-]*|of|de|la|upon|on|the)$/u;
 const LOCATION_LABEL_RE = /^(?:address|location|based in|home|residence|city|current location|lives in)\s*[:：-]?\s*/i;
 const CONTACT_DETAIL_RE = /[^\s@]{1,64}@\S{1,255}|https?:\/\/\S{1,300}|www\.\S{1,300}|(?<!\bbox\s{0,3}|\d)\+?\(?\d[\d\s().-]{6,20}\d/gi;
+/** The same, without the global flag, to test a line (a global regex's test() carries on from its last match). */
+const HAS_CONTACT_DETAIL_RE = new RegExp(CONTACT_DETAIL_RE.source, 'i');
 
 /**
  * The candidate's location in the header block: "City, ST", "City, Region[, Country]", a city before a
@@ -47,6 +49,7 @@ export function findLocation(lines: readonly Line[], name: string | null = null)
   return cityLine(lines.slice(0, 15), name) ?? districtAndCity(lines.slice(0, 15));
 }
 
+/** LOCATION_LABEL_RE's labels that name a place alone: an "Address:" or "Home:" holds a street and a number. */
 const PLACE_LABEL_RE = /^(?:location|based in|city|current location|lives in|residence|place)\s*[:：]\s*/i;
 
 /** "Location: Dobsonville, Soweto": a labelled place is the place, as long as it reads as place names. */
@@ -67,7 +70,7 @@ function labelledPlace(lines: readonly Line[]): string | null {
  * known as a region.
  */
 function districtAndCity(lines: readonly Line[]): string | null {
-  const isContact = (line: Line | undefined): boolean => line !== undefined && new RegExp(CONTACT_DETAIL_RE.source, 'i').test(line.text);
+  const isContact = (line: Line | undefined): boolean => line !== undefined && HAS_CONTACT_DETAIL_RE.test(line.text);
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     const near = isContact(line) || isContact(lines[i - 1]) || isContact(lines[i + 1]);

@@ -46,6 +46,7 @@ interface Piece {
   blockStart: boolean;
 }
 
+/** A column's label, or an empty cell (a row that opens with a tab). */
 const COLUMN_LABEL_RE =
   /^(?:period|dates?|duration|from|to|years?|employer|company|organi[sz]ation|position|(?:job\s+)?title|role|designation|location|place|city|institution|school|university|college|board|degree|qualification|course|grade|percentage|c?gpa|result|marks|subject|major|specialization|year of passing)?$/i;
 
