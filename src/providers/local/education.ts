@@ -122,8 +122,6 @@ export function fieldOf(degree: string, matchEnd: number): string | null {
 /** Separators between a line's parts; "from" too, also right after a bracket ("B.E. (Mechanical) from X"). */
 const INSTITUTION_SPLIT_RE = /\s*[,|–—;:()·•]\s*(?:from\s+(?:the\s+)?)?|\s+-\s+|\s+from\s+(?:the\s+)?/i;
 
-const SCHOOL_AWARD_RE = /^(?:high|secondary)\s+school\s+(?:diploma|certificate|graduate)$/i;
-
 /** The best institution name in a line: universities outrank colleges, colleges outrank schools. */
 export function findInstitution(text: string): string | null {
   let best: { name: string; rank: number } | null = null;
@@ -139,11 +137,12 @@ export function findInstitution(text: string): string | null {
         .replace(/(?<!\bUniv)\.$/, ''),
     );
     if (part === '' || part.split(/\s+/).length > 10) continue;
-    // "High School Diploma, Harlandale High School": the award names a school's kind, not a school.
-    if (SCHOOL_AWARD_RE.test(part)) continue;
     if (!/^(?:\p{Lu}|the\s)/u.test(part)) continue;
     const rank = schoolRank(part);
     if (rank === 0 || !(hasCapitalisedInstitutionWord(part) || isNamedLowerCase(part))) continue;
+    // "High School Diploma, Harlandale High School": a part that is wholly a degree names a school's kind, not
+    // a school. Only school-ranked parts can be, so the degree scan runs on those alone.
+    if (rank === 2 && degreeLengthAt(part) === part.length) continue;
     const name = trimDegreeFromInstitution(part);
     if (name === null || !isSchoolName(name)) continue;
     if (best === null || rank > best.rank) best = { name, rank };
