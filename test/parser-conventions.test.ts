@@ -328,3 +328,28 @@ describe('more trades, countries and extraction damage', () => {
     it(`reads the district and city in ${JSON.stringify(lines)}`, () => assert.equal(findLocation(toLines(`Sam Roe\n${lines}`)), place));
   }
 });
+
+describe('a third round: layouts and names', () => {
+  it('reads roles whose dates come after their text', () => {
+    const text = [
+      'Fourth Grade Teacher',
+      'Bonham Elementary School',
+      '• Teach reading and math to a dual-language class of 24.',
+      '• Grade-level chair since 2022.',
+      'August 2020 – Present',
+      'Reading Tutor',
+      'Houston Public Library',
+      '• One-to-one phonics tutoring.',
+      'June 2017 – August 2017',
+    ].join('\n');
+    const found = parseExperience(toLines(text), { referenceDate: REFERENCE }).map((e) => [e.title, e.company, e.start, e.highlights.length]);
+    assert.deepEqual(found, [
+      ['Fourth Grade Teacher', 'Bonham Elementary School', '2020-08', 2],
+      ['Reading Tutor', 'Houston Public Library', '2017-06', 1],
+    ]);
+  });
+
+  it('reads an employer written as hyphenated initials', () => {
+    assert.deepEqual(roles(['Data Analyst', 'Jul 2019 – Dec 2021', 'H-E-B', '• Built shrink reports in Power BI'].join('\n')), [['Data Analyst', 'H-E-B']]);
+  });
+});

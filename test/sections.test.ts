@@ -148,6 +148,11 @@ describe('lines and sections', () => {
     );
     assert.deepEqual(toLines('Manager, September 2013\nPresent').map((l) => l.text), ['Manager, September 2013 Present']);
     assert.deepEqual(toLines('2001\n2005: Assistant Producer, Acme Records').map((l) => l.text), ['2001 2005: Assistant Producer, Acme Records']);
+    // The wrapped line's dash is not a bullet point.
+    assert.deepEqual(
+      toLines('Acme, Kraków — Software Engineer · June 2016\n– February 2019\n– Maintained the TMS').map((l) => [l.text, l.bullet]),
+      [['Acme, Kraków — Software Engineer · June 2016 February 2019', false], ['Maintained the TMS', true]],
+    );
   });
 
   it('rejoins prose wrapped at the page width', () => {

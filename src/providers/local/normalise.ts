@@ -118,14 +118,17 @@ function cleanPieces(pieces: Piece[]): Line[] {
 /**
  * A range whose dash was lost in extraction arrives split over two lines: "2015" / "Present Associate
  * Professor", or "Manager, September 2013" / "Present". When one of the two lines is only a date, the line
- * ends with a date and the next starts with a later one (or "Present"), they are one line again.
+ * ends with a date and the next starts with a later one (or "Present"), they are one line again, even when
+ * the second line's dash made it look like a bullet point.
  */
 function mergeSplitDateRanges(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1];
-    if (next !== undefined && !next.bullet && endsWithOpenDate(line.text) && startsWithDate(next.text)) {
+    // "– February 2019" under "Engineer · June 2016" lost its line to the wrap and looks like a bullet point.
+    const continues = next !== undefined && (!next.bullet || isDateOnly(next.text));
+    if (continues && endsWithOpenDate(line.text) && startsWithDate(next.text)) {
       if (isDateOnly(line.text) || isDateOnly(next.text)) {
         // Joined with a space, as in the source: the date parser reads "2015 Present" as a range.
         const joined = `${line.text} ${next.text}`;

@@ -268,7 +268,8 @@ function isBareRegion(text: string): boolean {
 export function isNameLike(text: string): boolean {
   if (text.length < 2 || text.length > 90) return false;
   if (!/^[\p{Lu}\d"“'(&]/u.test(text)) return false;
-  return /\p{L}{2}/u.test(text);
+  // Two letters in a row, or initials joined by hyphens ("H-E-B").
+  return /\p{L}{2}|^(?:\p{Lu}-){2,}\p{Lu}$/u.test(text);
 }
 
 /** A name that could be an employer and does not read as a job title: "Dream a Dream", "Orvane", "SII". */

@@ -11,10 +11,11 @@ import { type Draft, assign, fillFromLeftovers, fillFromWindow, labelledTitleBel
  * the short, non-bullet lines next to the anchor (and the anchor line itself) are its header, where the title,
  * company and location are; the lines after the header, up to the next role, are its body. Whether headers
  * come before or after the date is decided once per section, from the first role, because a resume keeps
- * one layout throughout.
+ * one layout throughout. A few resumes put each date after the role's text ("trailing"): there the header
+ * opens the role and its text runs down to the date.
  */
 
-type Layout = 'before' | 'after';
+type Layout = 'before' | 'after' | 'trailing';
 
 const MAX_HEADER_LINES = 3;
 
@@ -40,7 +41,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
   const claimed = new Set<number>(anchors);
   const roles: Draft[] = [];
   const firstRow: number[] = [];
-  const reserved = layout === 'before' ? reservedHeaders(rows, anchors) : new Set<number>();
+  const reserved = layout === 'before' ? reservedHeaders(rows, anchors) : layout === 'trailing' ? trailingHeaders(rows, anchors) : new Set<number>();
   /** Roles of header lines stacked over role k's date line, which go before role k. */
   const stackedOver: Draft[][] = [];
   for (let k = 0; k < anchors.length; k++) {
@@ -73,8 +74,8 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
   }
   markBlocks(rows, roles, firstRow);
   roles.forEach((draft, k) => {
-    const end = firstRow[k + 1] ?? rows.length;
-    for (let i = anchors[k]! + 1; i < end; i++) if (!claimed.has(i)) draft.body.push(rows[i]!);
+    const [from, end] = layout === 'trailing' ? [firstRow[k]!, anchors[k]!] : [anchors[k]! + 1, firstRow[k + 1] ?? rows.length];
+    for (let i = from; i < end; i++) if (!claimed.has(i)) draft.body.push(rows[i]!);
   });
   // Stacked roles go before the role whose date they share, in the order of the text.
   const ordered = roles.flatMap((draft, k) => [...stackedOver[k]!, draft]);
@@ -206,6 +207,7 @@ const SUB_HEADING_RE = /^(?:[A-H]|[IVX]{1,4}|\d{1,2})[.)]\s+\S|[:：]$/;
 function decideLayout(rows: readonly Row[], anchors: readonly number[]): Layout {
   const first = anchors[0]!;
   const above = rows[first - 1];
+  if (isTrailing(rows, anchors)) return 'trailing';
   if (above === undefined || !above.header) return 'after';
   // "A. Higher Education / 2015 – present / Professor, Acme University": a sub-heading that names nothing
   // sits above the first date, and the complete header line is the one below it.
@@ -214,10 +216,35 @@ function decideLayout(rows: readonly Row[], anchors: readonly number[]): Layout 
   return 'before';
 }
 
+/**
+ * "Teacher / Bonham Elementary / • Taught… / August 2020 – Present / Tutor / …": every date stands alone after
+ * its role's text, the section opens with a header and closes with a date, and each other date is followed by
+ * the next role's header. Anything less regular is read as one of the usual layouts.
+ */
+function isTrailing(rows: readonly Row[], anchors: readonly number[]): boolean {
+  if (anchors.length < 2 || anchors.at(-1) !== rows.length - 1 || rows[0]?.header !== true) return false;
+  return anchors.every((a, k) => {
+    const before = rows[a - 1];
+    const after = rows[a + 1];
+    const bare = splitParts(rows[a]!.rest).every((p) => p.text === '' || p.kind === 'location');
+    return bare && before !== undefined && !before.header && before.range === null && (k === anchors.length - 1 || after?.header === true);
+  });
+}
+
+/** In the trailing layout, every role's header lines, so that no role's look-ahead takes the next one's. */
+function trailingHeaders(rows: readonly Row[], anchors: readonly number[]): Set<number> {
+  return new Set(anchors.flatMap((_, k) => headerRows(rows, anchors, k, 'trailing', new Set())));
+}
+
 function headerRows(rows: readonly Row[], anchors: readonly number[], k: number, layout: Layout, claimed: ReadonlySet<number>): number[] {
   const a = anchors[k]!;
   const prev = k > 0 ? anchors[k - 1]! : -1;
   const next = k + 1 < anchors.length ? anchors[k + 1]! : rows.length;
+  if (layout === 'trailing') {
+    const found: number[] = [];
+    for (let j = prev + 1; j < a && rows[j]!.header && found.length < MAX_HEADER_LINES; j++) found.push(j);
+    return found;
+  }
   if (layout === 'before') {
     const found: number[] = [];
     // "Principal, Cedar School, Houston, TX / Raised scores by 50 points. / 2007 – 2009": the date slipped
