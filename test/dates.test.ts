@@ -54,10 +54,14 @@ describe('date ranges', () => {
     ['19xx – 20xx', [null, null, false]],
     ['[Year] - Present', [null, null, true]],
     ['[year] – [year]', [null, null, false]],
-    // A year range whose end keeps two digits; a plain "2019-03" may be an ISO month, so it stays a year.
+    // A year range whose end keeps two digits; "2019-03" is an ISO month, unless it names the next year.
     ['1984-86', ['1984', '1986', false]],
     ['1998 – 02', ['1998', '2002', false]],
-    ['2019-03', ['2019', null, false]],
+    ['2019-03', ['2019-03', null, false]],
+    ['2023-06 – present', ['2023-06', null, true]],
+    ['2019-01 – 2021-03', ['2019-01', '2021-03', false]],
+    ['2019-03-15 to 2020-01-02', ['2019-03', '2020-01', false]],
+    ['2011-12', ['2011', '2012', false]],
     // Spaced month/year.
     ['08 / 2008 - 09 / 2009', ['2008-08', '2009-09', false]],
     // A month-only start takes the end's year (the year before when it comes later in the year).

@@ -349,6 +349,32 @@ describe('a third round: layouts and names', () => {
     ]);
   });
 
+  it('reads a header made long by a bracketed aside, and a sub-heading that names nothing', () => {
+    const text = [
+      'Bookkeeper (part-time, 20 hrs/wk) at Feld & Marsh Plumbing Supply, Cranston RI',
+      'Sept 2021 - present',
+      '• Run payroll for 11 employees',
+      '',
+      'PREVIOUS',
+      'Delivery Driver (independent contractor) - DoorDash, 2020 - 2021',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Bookkeeper', 'Feld & Marsh Plumbing Supply'],
+      ['Delivery Driver (independent contractor)', 'DoorDash'],
+    ]);
+  });
+
+  it('keeps an agency\'s placement aside with the agency, and reads dot leaders as a column gap', () => {
+    const text = [
+      'Instructional Design Contractor, Aspen Talent Partners (placed at Summit Ridge Bank) ....... 2023 – present',
+      'Science Teacher (Grades 6–8), Jefferson County Public Schools, Lakewood CO ............... 2015 – 2023',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Instructional Design Contractor', 'Aspen Talent Partners (placed at Summit Ridge Bank)'],
+      ['Science Teacher (Grades 6–8)', 'Jefferson County Public Schools'],
+    ]);
+  });
+
   it('reads an employer written as hyphenated initials', () => {
     assert.deepEqual(roles(['Data Analyst', 'Jul 2019 – Dec 2021', 'H-E-B', '• Built shrink reports in Power BI'].join('\n')), [['Data Analyst', 'H-E-B']]);
   });

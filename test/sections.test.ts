@@ -46,6 +46,10 @@ describe('section headings', () => {
     ['Demonstrated Key Skills', 'skills'],
     ['RELEVANT HIGH SCHOOL STUDIES', 'education'],
     ['Honors, Activities & Professional Societies:', 'awards'],
+    ['CURRENT JOBS (held at the same time)', 'experience'],
+    ['Work', 'experience'],
+    ['SCHOOL', 'education'],
+    ['CERTS', 'certifications'],
   ];
   for (const [text, kind] of headings) {
     it(`"${text}" is ${kind}`, () => assert.equal(headingKind(text.replace(/:$/, '')), kind));
@@ -65,6 +69,9 @@ describe('section headings', () => {
       'Communication skills in English and Spanish were used daily at the front desk',
       'related tools',
       'Dean in special projects.',
+      'Languages (English, French)',
+      'High School',
+      'School.',
     ]) {
       assert.equal(headingKind(text), null, text);
     }

@@ -71,7 +71,9 @@ const TOKEN_RE = new RegExp(
     String.raw`(?<![\d/.])(?<my_mon>0?[1-9]|1[0-2])/(?<my_yy>\d{2})(?![\d/])`,
     // '19
     String.raw`(?<![\w'’])['’](?<yy>\d{2})(?![\d'’])`,
-    // 1984-86, 2019 – 20: a year range whose end keeps two digits. "2019-03" (ISO month) stays a year.
+    // 2019-03, 2019-03-15: ISO year and month (and day, kept out), except an academic year ("2011-12").
+    String.raw`(?<![\d.$€£/\-])(?<iso_year>${YEAR4})-(?<iso_mon>0[1-9]|1[0-2])(?<iso_day>-(?:0[1-9]|[12]\d|3[01]))?(?![\d%]|-\d|:\d|[/.]\d)`,
+    // 1984-86, 2019 – 20: a year range whose end keeps two digits.
     String.raw`(?<![\d.$€£/])(?<yr_a>${YEAR4})(?<yr_gap>\s*[${DASHES}]\s*)(?<yr_b>\d{2})(?![\d%]|:\d|[/.]\d|\s*(?:st|nd|rd|th)\b)`,
     // 20132015: two years whose dash was lost
     String.raw`(?<![\d.,$€£])(?<gl_a>${YEAR4})(?<gl_b>${YEAR4})(?![\d%])`,
@@ -175,6 +177,12 @@ export function findDateTokens(text: string, referenceDate: Date = new Date(), o
       }
       continue;
     }
+    // "2011-12" is a school or financial year: a month that is the year's next year is read as that year.
+    if (g.iso_year !== undefined && g.iso_day === undefined && Number(g.iso_mon) === (Number(g.iso_year) % 100) + 1) {
+      tokens.push({ date: g.iso_year, present: false, index: m.index, end: m.index + 4 });
+      tokens.push({ date: String(Number(g.iso_year) + 1), present: false, index: m.index + 5, end: m.index + 7 });
+      continue;
+    }
     if (g.gl_a !== undefined && g.gl_b !== undefined) {
       if (g.gl_a > g.gl_b) continue; // an id number, not a range
       tokens.push({ date: g.gl_a, present: false, index: m.index, end: m.index + 4 });
@@ -220,6 +228,7 @@ function tokenFromGroups(
   }
   if (g.n2_mon !== undefined) return { date: partial(Number(g.n2_year), Number(g.n2_mon)), present: false };
   if (g.n2r_year !== undefined) return { date: partial(Number(g.n2r_year), Number(g.n2r_mon)), present: false };
+  if (g.iso_year !== undefined) return { date: partial(Number(g.iso_year), Number(g.iso_mon)), present: false };
   if (g.my_mon !== undefined) {
     return { date: partial(yearFromTwoDigits(Number(g.my_yy), referenceYear), Number(g.my_mon)), present: false };
   }

@@ -58,8 +58,9 @@ function splitLined(text: string): Piece[] {
       block = true;
       continue;
     }
-    // Tab stops and wide gaps inside a line separate columns ("Engineer        Jan 2020 – Present").
-    const cells = line.split(/\t+| {3,}/);
+    // Tab stops, wide gaps and dot leaders inside a line separate columns ("Engineer        Jan 2020 – Present",
+    // "Director, Acme ........ 2019 – Present").
+    const cells = line.split(/\t+| {3,}|\s*(?:\.\s?){4,}\s*|\s*…{2,}\s*/);
     // A flattened table's header row ("Period  Employer  Position") names columns, nothing of the person's.
     if (cells.length >= 2 && cells.every((c) => COLUMN_LABEL_RE.test(c.trim()))) {
       block = true;

@@ -46,12 +46,12 @@ const KEYS = new Map<string, Key>();
 function keys(kind: Key, words: string): void {
   for (const w of words.split(' ')) KEYS.set(w, kind);
 }
-keys('experience', 'experience experiences employment positions appointments engagements');
+keys('experience', 'experience experiences employment positions appointments engagements jobs');
 keys('education', 'education educational academic academics scholastic degrees degree schooling studies study');
 keys('skills', 'skills skill expertise competencies competences competency strengths proficiencies technologies abilities capabilities toolkit toolbox');
 keys('summary', 'summary profile overview about introduction synopsis highlights statement biography bio');
 keys('objective', 'objective objectives goal goals aim');
-keys('certifications', 'certifications certification certificates certificate licenses licences licensure license licence accreditations credentials');
+keys('certifications', 'certifications certification certificates certificate certs licenses licences licensure license licence accreditations credentials');
 keys('languages', 'languages');
 keys('projects', 'projects portfolio');
 keys('awards', 'awards honors honours achievements accomplishments fellowships scholarships recognition distinctions');
@@ -69,7 +69,7 @@ keys('other', 'memberships affiliations associations societies information addit
 const MODIFIERS = new Set(
   (
     // qualifiers
-    'professional relevant related key core technical top other additional selected recent previous prior ' +
+    'professional relevant related key core technical top other additional selected recent current previous prior past earlier board ' +
     'applied undertaken ' +
     'detailed brief short main primary secondary specific functional practical formal ongoing continuing ' +
     'partial full list areas area field major minor soft hard transferable special international ' +
@@ -121,6 +121,7 @@ function headingWords(text: string): string[] | null {
   if (respaced !== null) return respaced;
   const cleaned = text
     .replace(/^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+/, '') // "6. Employment History", "II. Education"
+    .replace(/(?<=\S)\s*\([a-z][a-z ]*\)$/, '') // "CURRENT JOBS (held at the same time)", not "Languages (English)"
     .toLowerCase()
     .replace(/[&/+,|]/g, ' ')
     .replace(/[:.\-–—_*#•●■♦▪>()[\]]/g, ' ')
@@ -147,13 +148,27 @@ export function headingKind(text: string): SectionKind | null {
   }
   // Lower-case lines are headings only when a key word says so ("related tools" is a wrapped list item).
   if (found.size === 0 && !/^\P{Ll}/u.test(text.trim())) return null;
+  // Weak words ending a sentence wrapped onto a line of their own ("…Presented at Oswego High / School.").
+  if (found.size === 0 && text.trim().endsWith('.')) return null;
   return resolveKind(found, new Set(content));
+}
+
+/**
+ * "PREVIOUS", "EARLIER LEADERSHIP": heading words written as a heading that name no section of their own, a
+ * group inside the section they stand in.
+ */
+export function isSubHeading(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed !== trimmed.toUpperCase() && !/[:：]$/.test(trimmed)) return false;
+  const words = headingWords(trimmed);
+  return words !== null && words.every((w) => MODIFIERS.has(w) || KEYS.has(w));
 }
 
 /** The last word of headings like "CLASSROOM EXPERIENCE" or "Coaching Experience:" decides their kind. */
 const OPEN_HEADING_ENDS: Record<string, SectionKind> = {
   experience: 'experience',
   employment: 'experience',
+  jobs: 'experience',
   education: 'education',
   skills: 'skills',
   certifications: 'certifications',
@@ -233,6 +248,9 @@ function weakKind(words: Set<string>): SectionKind | null {
   // "TEACHING" alone in an academic CV heads the courses taught, each a position held.
   if (has('teaching')) return 'experience';
   if (has('knowledge') || has('tools')) return 'skills';
+  // "WORK" or "SCHOOL" alone; with other words ("Work Ethic", "High School") they are something else.
+  if (words.size === 1 && has('work')) return 'experience';
+  if (words.size === 1 && has('school')) return 'education';
   return null;
 }
 

@@ -48,7 +48,7 @@ export const COMPANY_SUFFIXES = wordSet(`
   studio studios consulting consultants enterprises industries international global networks media
   communications foundation trust institute hospital clinic center centre council ministry department
   office firm organization organisation society association authority commission bureau press
-  publishing publications restaurant hotel store stores shop market school university college academy
+  publishing publications restaurant hotel store stores shop market school schools university college academy
   district church software partners laboratory lab campus museum library gallery theatre theater club
 `);
 

@@ -66,12 +66,29 @@ export function splitParts(text: string): Part[] {
   const titled = titleColonRest(text);
   if (titled !== null) return [{ text: titled.title, kind: 'title' }, ...splitParts(titled.rest)];
   const parts: Part[] = [];
-  for (const chunk of text.split(PART_SPLIT_RE).flatMap(titleSlashName).flatMap(nameColonPlace)) {
+  for (const chunk of splitOutsideBrackets(text).flatMap(titleSlashName).flatMap(nameColonPlace)) {
     const clean = cleanValue(chunk);
     if (clean === '' || isSentence(clean)) continue;
     parts.push(...splitCommas(clean));
   }
   return parts;
+}
+
+const PART_SPLIT_GLOBAL_RE = new RegExp(PART_SPLIT_RE.source, 'gu');
+
+/** Parts; an "at" inside brackets is an aside's: "Aspen Talent (placed at Summit Bank)" is one name. */
+function splitOutsideBrackets(text: string): string[] {
+  if (!text.includes('(')) return text.split(PART_SPLIT_RE);
+  const chunks: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(PART_SPLIT_GLOBAL_RE)) {
+    const before = text.slice(0, m.index);
+    if (/^\s+(?:at|@)\s+$/.test(m[0]) && before.split('(').length > before.split(')').length) continue;
+    chunks.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  chunks.push(text.slice(from));
+  return chunks;
 }
 
 /** "Whole Foods Market: Plymouth Meeting, PA": a colon between a name and the place it is in. */

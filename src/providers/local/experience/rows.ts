@@ -1,6 +1,7 @@
 import { findDateRanges, type DateRange, type NumericDateOrder } from '../dates.js';
 import { isOrganisationLike } from '../entities.js';
 import type { Line } from '../normalise.js';
+import { isSubHeading } from '../sections.js';
 import { type Part, isBodyLabel, isFieldLabel, PART_SPLIT_RE, splitParts, isSentence, isTitleCase, partScore, TITLE_LABEL_RE } from './header.js';
 
 /**
@@ -98,7 +99,7 @@ export function annotate(line: Line, referenceDate: Date, order: NumericDateOrde
       }
     }
   }
-  return { line, range, rest, proseParts, header: range === null && isHeaderLike(line) };
+  return { line, range, rest, proseParts, header: range === null && isHeaderLike(line) && !isSubHeading(line.text) };
 }
 
 /**
@@ -216,7 +217,8 @@ function isHeaderLike(line: Line): boolean {
   // does not count.
   const text = line.text.split(/\s+[—–|-]\s+/)[0]!;
   if (line.bullet || text.length > 100 || PAGE_FURNITURE_RE.test(text)) return false;
-  const words = text.split(/\s+/);
+  // A bracketed aside does not make the line longer: "Bookkeeper (part-time, 20 hrs/wk) at Feld & Marsh, RI".
+  const words = text.replace(/\s*\([^()]*\)/g, '').split(/\s+/);
   const wordCount = words.length;
   // "Supply Sergeant, HHC, 1st Battalion, 325th Airborne Infantry Regiment, Fort Bragg, NC": a longer line
   // is still a header when it is nothing but a few capitalised names: not a list ("C#, ASP.NET, PHP, C++, …"),
