@@ -375,6 +375,38 @@ describe('a third round: layouts and names', () => {
     ]);
   });
 
+  it('reads a federal job block: the agency over its street address, one title joined by "and"', () => {
+    const text = [
+      'Transportation Security Administration (DHS)',
+      '6595 Springfield Center Drive',
+      'Springfield, VA 22150 United States',
+      '05/2019 - Present',
+      'Grade Level: GS-0343-12',
+      'Management and Program Analyst',
+    ].join('\n');
+    assert.deepEqual(roles(text), [['Management and Program Analyst', 'Transportation Security Administration (DHS)']]);
+  });
+
+  it('reads an armed service as the employer, not a guard\'s title', () => {
+    assert.deepEqual(roles('TEXAS ARMY NATIONAL GUARD — Sergeant\n2008 - 2014'), [['Sergeant', 'TEXAS ARMY NATIONAL GUARD']]);
+  });
+
+  it('leaves out career breaks and reads a title-case sub-heading as none of the roles', () => {
+    const text = [
+      '09/2022 – present',
+      'Career break – family caregiving',
+      '03/2017 – 08/2022',
+      'Marketing Manager, Harrowgate Home Insurance, Leeds',
+      '',
+      'Earlier Career',
+      'Assistant Controller, Granview Property Management, Toronto (2009–2012)',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Marketing Manager', 'Harrowgate Home Insurance'],
+      ['Assistant Controller', 'Granview Property Management'],
+    ]);
+  });
+
   it('reads an employer written as hyphenated initials', () => {
     assert.deepEqual(roles(['Data Analyst', 'Jul 2019 – Dec 2021', 'H-E-B', '• Built shrink reports in Power BI'].join('\n')), [['Data Analyst', 'H-E-B']]);
   });

@@ -1,6 +1,6 @@
 import { isKnownTitle } from '../../taxonomy/index.js';
 import { PRESENT_WORD_RE } from './dates.js';
-import { COMPANY_SUFFIXES, INSTITUTION_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './vocab.js';
+import { COMPANY_SUFFIXES, INSTITUTION_WORDS, STREET_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './vocab.js';
 
 /**
  * Is this phrase a job title, an organisation, or neither? Scores rather than yes/no, so a line's parts can
@@ -21,9 +21,12 @@ function bare(word: string): string {
   return word.replace(/\.$/, '');
 }
 
+/** "Texas Army National Guard", "U.S. Coast Guard", "Singapore Armed Forces": a service, not a guard's job. */
+const ARMED_FORCES_RE = /\b(?:army|navy|air\s+force|marine\s+corps|national\s+guard|coast\s+guard|armed\s+forces|defen[cs]e\s+forces?)$/i;
+
 export function titleScore(phrase: string): number {
   const ws = words(phrase);
-  if (ws.length === 0 || ws.length > 9) return 0;
+  if (ws.length === 0 || ws.length > 9 || ARMED_FORCES_RE.test(phrase.trim())) return 0;
   const last = bare(ws.at(-1)!);
   let score = 0;
   if (isKnownTitle(phrase)) score += 3;
@@ -41,13 +44,13 @@ export function companyScore(phrase: string): number {
   if (ws.length === 0 || ws.length > 10) return 0;
   const last = ws.at(-1)!;
   let score = 0;
-  if (COMPANY_SUFFIXES.has(last) || COMPANY_SUFFIXES.has(bare(last))) score += 2;
+  if (COMPANY_SUFFIXES.has(last) || COMPANY_SUFFIXES.has(bare(last)) || ARMED_FORCES_RE.test(phrase.trim())) score += 2;
   else if (ws.some((w) => COMPANY_SUFFIXES.has(w) || COMPANY_SUFFIXES.has(bare(w)) || INSTITUTION_WORDS.has(w))) score += 1;
   const letters = phrase.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters)) score += 1;
   if (/&|'s\b|’s\b|\.com\b/i.test(phrase)) score += 0.5;
   if (/^the\s/i.test(phrase)) score += 0.5;
-  if (isKnownTitle(phrase) || TITLE_HEADS.has(bare(last))) score -= 2;
+  if ((isKnownTitle(phrase) || TITLE_HEADS.has(bare(last))) && !ARMED_FORCES_RE.test(phrase.trim())) score -= 2;
   return score;
 }
 
@@ -94,6 +97,8 @@ export function isOrganisationLike(phrase: string): boolean {
   // "Spring [year]", "May 20XX - August 20XX": a date written with a template placeholder.
   if (PLACEHOLDER_DATE_RE.test(phrase)) return false;
   const ws = trimmed.split(/\s+/);
+  // "6595 Springfield Center Drive": a street address (a number, then a street word last).
+  if (ws.length >= 2 && /^\d{1,6}[A-Za-z]?$/.test(ws[0]!) && STREET_WORDS.has(ws.at(-1)!.toLowerCase().replace(/,$/, ''))) return false;
   const lower = ws.filter((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(w));
   return !(ws.length >= 3 && lower.length >= 2) && !(ws.length === 2 && lower.length === 2);
 }

@@ -51,7 +51,7 @@ keys('education', 'education educational academic academics scholastic degrees d
 keys('skills', 'skills skill expertise competencies competences competency strengths proficiencies technologies abilities capabilities toolkit toolbox');
 keys('summary', 'summary profile overview about introduction synopsis highlights statement biography bio');
 keys('objective', 'objective objectives goal goals aim');
-keys('certifications', 'certifications certification certificates certificate certs licenses licences licensure license licence accreditations credentials');
+keys('certifications', 'certifications certification certificates certificate certs designations licenses licences licensure license licence accreditations credentials');
 keys('languages', 'languages');
 keys('projects', 'projects portfolio');
 keys('awards', 'awards honors honours achievements accomplishments fellowships scholarships recognition distinctions');
@@ -154,12 +154,13 @@ export function headingKind(text: string): SectionKind | null {
 }
 
 /**
- * "PREVIOUS", "EARLIER LEADERSHIP": heading words written as a heading that name no section of their own, a
- * group inside the section they stand in.
+ * "PREVIOUS", "Earlier Career": heading words written as a heading (capitals, capitalised words or a closing
+ * colon) that name no section of their own, a group inside the section they stand in.
  */
 export function isSubHeading(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed !== trimmed.toUpperCase() && !/[:：]$/.test(trimmed)) return false;
+  const capitalised = trimmed.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || STOP.has(w));
+  if (!capitalised && !/[:：]$/.test(trimmed)) return false;
   const words = headingWords(trimmed);
   return words !== null && words.every((w) => MODIFIERS.has(w) || KEYS.has(w));
 }

@@ -83,7 +83,15 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
   return groupUnderCompanies(ordered.flatMap(withUndatedSubRoles))
     .flatMap(withCoTitles)
     .flatMap(perTitle)
-    .filter((e) => e.title !== null || e.company !== null || e.highlights.length > 0);
+    .filter((e) => (e.title !== null || e.company !== null || e.highlights.length > 0) && !isCareerBreak(e));
+}
+
+/** "Career break – family caregiving", "Sabbatical": time accounted for, not a job held anywhere. */
+const CAREER_BREAK_RE = /^(?:career\s+(?:break|gap)|sabbatical|gap\s+year|(?:parental|maternity|paternity|family|medical)\s+leave|travell?ing)\b/i;
+
+function isCareerBreak(role: Experience): boolean {
+  const named = [role.title, role.company].filter((n): n is string => n !== null);
+  return named.length > 0 && named.every((n) => CAREER_BREAK_RE.test(n));
 }
 
 /**

@@ -443,6 +443,8 @@ function titleParts(title: string): string[] {
   if (parts.length < 2 || parts.length > 4) return [title];
   const slashed = isTitleBesideSlash(titles);
   if (!parts.every((p) => p.length > 1 && companyScore(p) < 1 && (titleScore(p) >= 1.5 || (slashed && isFunctionPhrase(p))))) return [title];
+  // "Management and Program Analyst": words joined by "and" share the job noun unless each part has its own.
+  if (/\s(?:and|&)\s/.test(titles) && !parts.every(endsInJobNoun)) return [title];
   if (titles !== title) parts[parts.length - 1] += title.slice(titles.length);
   return parts;
 }
