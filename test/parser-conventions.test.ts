@@ -407,6 +407,33 @@ describe('a third round: layouts and names', () => {
     ]);
   });
 
+  const qualifications: [string, string | null, string | null][] = [
+    ['2016 Master 2 Contrôle de Gestion (CGAO) – IAE Lyon, Université Jean Moulin Lyon 3', 'Master 2 Contrôle de Gestion', 'Université Jean Moulin Lyon 3'],
+    ['MBA in Software Architecture – Faculdade de Informática e Administração Paulista | 2022', 'MBA in Software Architecture', 'Faculdade de Informática e Administração Paulista'],
+    ['Técnico em Informática – ETEC Bento Quirino | 2013', 'Técnico em Informática', null],
+    ['DEC in Natural Science – Cégep du Vieux Montréal, 2018', 'DEC in Natural Science', 'Cégep du Vieux Montréal'],
+    ['Leaving Certificate – Coláiste an Chroí Naofa, 2012', 'Leaving Certificate', 'Coláiste an Chroí Naofa'],
+    ['STPM – SMK Taman Melawati, 2015', 'STPM', 'SMK Taman Melawati'],
+    ['Universiti Teknologi Malaysia, 2019', null, 'Universiti Teknologi Malaysia'],
+    ['Senior School Certificate Examination (WAEC), 2010', 'Senior School Certificate Examination', null],
+    ['| 12th (MPC) | Narayana Junior College | 2013', '12th (MPC)', 'Narayana Junior College'],
+    ['Università degli Studi di Bergamo, 2014', null, 'Università degli Studi di Bergamo'],
+    ['Abitur, Annette-von-Droste-Hülshoff-Gymnasium, Münster, 2009', 'Abitur', 'Annette-von-Droste-Hülshoff-Gymnasium'],
+    ['École de technologie supérieure (ÉTS) — Montréal, QC, 2023', null, 'École de technologie supérieure'],
+  ];
+  for (const [line, degree, institution] of qualifications) {
+    it(`reads ${JSON.stringify(line)}`, () => {
+      const [entry] = parseEducation(toLines(line), { referenceDate: REFERENCE });
+      assert.deepEqual([entry?.degree ?? null, entry?.institution ?? null], [degree, institution]);
+    });
+  }
+
+  it('reads a lone season closing a barred header, and an employer line marked with a glyph', () => {
+    assert.deepEqual(roles('QA Automation Intern | Mobilitech Canada Ltd. | Laval, QC | Winter 2021 (Jan.–Apr.)'), [['QA Automation Intern', 'Mobilitech Canada Ltd.']]);
+    const text = ['▶ Al Noor General Trading LLC – Dubai, UAE', 'Senior Accountant', 'Jan 2018 – Till Date', '• Prepare monthly P&L'].join('\n');
+    assert.deepEqual(roles(text), [['Senior Accountant', 'Al Noor General Trading LLC']]);
+  });
+
   it('reads an employer written as hyphenated initials', () => {
     assert.deepEqual(roles(['Data Analyst', 'Jul 2019 – Dec 2021', 'H-E-B', '• Built shrink reports in Power BI'].join('\n')), [['Data Analyst', 'H-E-B']]);
   });

@@ -16,7 +16,7 @@ const WORD_DEGREES: DegreePattern[] = [
   // "Degree of Master of Science", "Degree of Bachelor of Education": the formal name opens with "Degree of".
   // Degrees named in their own language count too: Italian "Laurea (Magistrale)", Spanish "Licenciatura",
   // French "Licence en Droit" and "Diplôme", German "Diplom-Ingenieur".
-  { re: /\b(?:degree\s+of\s+)?master(?:\\?\s?['‘’]\s?s|s)?\s+(?:of|in|degree|program(?:me)?)\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b|\blaurea\s+(?:magistrale|specialistica)\b|\bdiplom-ingenieur\b/i, level: 'master' },
+  { re: /\b(?:degree\s+of\s+)?master(?:\\?\s?['‘’]\s?s|s)?\s+(?:of|in|degree|program(?:me)?|[12](?=\s+[A-ZÀ-Ý]))\b|\bmasters\b|\bpost[- ]?graduate\s+degree\b|\blaurea\s+(?:magistrale|specialistica)\b|\bdiplom-ingenieur\b/i, level: 'master' },
   { re: /\b(?:degree\s+of\s+)?bachelor(?:\\?['‘’]?s)?\b|\bundergraduate\s+degree\b|\bg(?<!post[- ]?g)raduat(?:e|ion)\s+in\s+(?=\p{L})|\b(?:laurea|licenciatura|licenciado)\b|\blicence\s+(?:in|en|of|[èe]s)\s+(?=\p{L})/iu, level: 'bachelor' },
   { re: /\bpost[- ]?graduat(?:e|ion)\s+(?:degree\s+)?in\s+(?=\p{L})/iu, level: 'master' },
   // "Graduate Courses in Education, X University": graduate study that led to no degree named.
@@ -26,18 +26,23 @@ const WORD_DEGREES: DegreePattern[] = [
   { re: /\beducation(?:al)?\s+specialist(?=\s*[-–(]|\s+(?:in|degree)\b)/i, level: 'other' },
   { re: /\bassociate(?:'?s)?\s+(?:of|in|degree)\b/i, level: 'associate' },
   { re: /\b(?:(?:post[- ]?graduate|higher\s+national|advanced|national)\s+)?diploma(?:do)?\b|\bdipl[oô]me(?!\p{L})/iu, level: 'diploma' },
+  // Brazil's vocational "Técnico em Informática", Québec's college diploma "DEC in Natural Science".
+  { re: /\b[Tt][ée]cnico\s+em\s+(?=\p{L})|(?<![\w.])DEC(?=\s+(?:in|en)\s)/u, level: 'diploma' },
   // British levels open the name: "Level 3 Diploma in Professional Cookery" (earlier, so it wins over "Diploma").
   { re: /\blevel\s+\d\s+(?:extended\s+)?diploma\b/i, level: 'diploma' },
   // Australian "Certificate IV in Retail Management" numbers the level.
   { re: /\b(?:graduate\s+)?certificate\s+(?:I{1,3}V?\s+|IV\s+)?(?:in|of)\b/i, level: 'certificate' },
   // The school-leaving examinations: French "Baccalauréat", German "Abitur", Singapore's "GCE 'A' Levels",
   // South Africa's "National Senior Certificate", New Zealand's "NCEA Level 2", Pakistan's "Matric",
-  // Scotland's "Highers".
-  { re: /\b(?:baccalaur[ée]at|abitur|international\s+baccalaureate)\b|\bGCE\s+['‘’]?[AO]['‘’]?\s*[- ]?levels?\b|['‘’][AO]['‘’]\s*[- ]?levels?\b|\bnational\s+senior\s+certificate\b|\bNCEA\s+level\s+\d\b|\bmatric\b|^(?:advanced\s+)?highers\b|\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\b(?:senior\s+)?secondary\s+school\s+certificate\b|\bsenior\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b/i, level: 'high-school' },
+  // Scotland's "Highers", Ireland's "Leaving Certificate" and "Junior Certificate", Nigeria's "First School
+  // Leaving Certificate", Egypt's "General Secondary Education Certificate", Malaysia's SPM and STPM.
+  { re: /\b(?:baccalaur[ée]at|abitur|international\s+baccalaureate)\b|\bGCE\s+['‘’]?[AO]['‘’]?\s*[- ]?levels?\b|['‘’][AO]['‘’]\s*[- ]?levels?\b|\bnational\s+senior\s+certificate\b|\bNCEA\s+level\s+\d\b|\bmatric\b|^(?:advanced\s+)?highers\b|\bhigh\s+school\s+(?:diploma|certificate|graduate)\b|\b(?:higher|senior)\s+secondary(?:\s+school)?\s+(?:certificate|education|examination)\b|\b(?:senior\s+)?secondary\s+school\s+certificate\b|\bsenior\s+school\s+certificate\b|\bG\.?E\.?D\.?\b|\bGCSEs?\b|\bA[- ]levels?\b|\bmatriculation\b|\b(?:HSC|SSC|SSLC)\b|\b(?:first\s+)?(?:school\s+)?leaving\s+cert(?:ificate)?\b|\bjunior\s+certificate\b|\bgeneral\s+secondary\s+(?:education\s+)?certificate\b/i, level: 'high-school' },
+  { re: /(?<![\w.])(?:SPM|STPM)(?![\w])/, level: 'high-school' },
   // Pakistan's "Intermediate (F.Sc. Pre-Engineering)", the two years after Matric, when it opens the line.
   { re: /^intermediate\b(?=\s*(?:\(|[-–—:,]|in\s|$))/i, level: 'high-school' },
-  // Indian school years: "Class XII (CBSE)", "Class 10", "12th Standard".
-  { re: /\bClass\s+(?:XII|X|10|12)(?:th)?\b|\b(?:10|12)th\s+(?:standard|std|grade)\b/, level: 'high-school' },
+  // Indian school years: "Class XII (CBSE)", "Class 10", "12th Standard", and "12th (MPC)" or "10th" opening a
+  // line or a table cell.
+  { re: /\bClass\s+(?:XII|X|10|12)(?:th)?\b|\b(?:10|12)th\s+(?:standard|std|grade)\b|(?<=^|\|\s{0,3})(?:10|12)th\b(?=\s*(?:\(|[|,:–—-]|$))/, level: 'high-school' },
 ];
 
 // Abbreviations: exact case, optional dots, so "MS Word", "Boston, MA" and the word "as" stay out.

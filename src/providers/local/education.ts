@@ -22,7 +22,7 @@ function degreePhrase(text: string, start: number): string {
   // "B.E. (Electronics)", "BS - Behavioral Science": a field right after the abbreviation belongs to it.
   const head = /^(\S{1,12}?)\s*(\((?!\s*\d)[^()]{2,60}\)|-\s+\p{Lu}[^,;|()]{2,60})/u.exec(text.slice(start));
   // "Highers - Paisley Grammar School - 2011": a school after the dash is where, not what, was studied.
-  const dashedSchool = head !== null && head[2]!.startsWith('-') && institutionRank(head[2]!) > 0;
+  const dashedSchool = head !== null && head[2]!.startsWith('-') && schoolRank(head[2]!) > 0;
   if (head !== null && !dashedSchool && (findDegree(head[1]!)?.index === 0 || findDegree(head[0])?.index === 0)) return head[0].trim();
   const tail = text.slice(start);
   const stop = DEGREE_STOP_RE.exec(tail.slice(1));
@@ -84,7 +84,7 @@ function dashedField(after: string): number | null {
   const m = /^\s+[-–]\s+(\p{Lu}[\p{L}&/ ]{2,50}?)\s*(?=,|\(|$|(?:19|20)\d{2}\b)/u.exec(after);
   if (m === null) return null;
   const field = m[1]!;
-  if (institutionRank(field) > 0 || findDegree(field) !== null || DISTINCTION_RE.test(field)) return null;
+  if (schoolRank(field) > 0 || findDegree(field) !== null || DISTINCTION_RE.test(field)) return null;
   // "- Denver, CO": the dash leads to the place of study.
   const place = locationIn(after.slice(m[0].indexOf(field)));
   if ((place !== null && place.startsWith(field)) || !isOrganisationLike(field)) return null;
@@ -140,9 +140,10 @@ export function findInstitution(text: string): string | null {
     if (!/^(?:\p{Lu}|the\s)/u.test(part)) continue;
     const rank = schoolRank(part);
     if (rank === 0 || !(hasCapitalisedInstitutionWord(part) || isNamedLowerCase(part))) continue;
-    // "High School Diploma, Harlandale High School": a part that is wholly a degree names a school's kind, not
-    // a school. Only school-ranked parts can be, so the degree scan runs on those alone.
-    if (rank === 2 && degreeLengthAt(part) === part.length) continue;
+    // "High School Diploma, Harlandale High School": a part that is a degree names a school's kind, not a
+    // school. Only school-ranked parts can be, so the degree scan runs on those alone.
+    // "Senior School Certificate Examination" is one too: the degree's school word is all it has.
+    if (rank === 2 && degreeLengthAt(part) > 0 && schoolRank(part.slice(degreeLengthAt(part))) === 0) continue;
     const name = trimDegreeFromInstitution(part);
     if (name === null || !isSchoolName(name)) continue;
     if (best === null || rank > best.rank) best = { name, rank };
@@ -159,11 +160,12 @@ const UNIVERSITY_SYSTEM_RE = /\b(?:SUNY|CUNY)\b|(?<=\p{Lu}\p{L}+\s)(?:Univ|UNIV)
 const OTHER_SCHOOL_RE = /\b(?:Faculty\s+of|Training\s+Cent(?:re|er))\b/;
 /**
  * Schools named in their own language: "Université Lumière", "Universität Erlangen", "Universiteit Gent",
- * "Technische Hochschule", "Politecnico di Milano", "École Centrale", "Escuela de Negocios", a "Gymnasium" or
- * "Lycée". Upper-case forms too ("ECOLE IRIS").
+ * "Technische Hochschule", "Politecnico di Milano", "Universiti Teknologi Malaysia", "Faculdade de Informática",
+ * "Cégep du Vieux Montréal", "École Centrale", "Escuela de Negocios", a "Gymnasium", "Lycée", Irish "Coláiste"
+ * or Malaysian "SMK" (Sekolah Menengah Kebangsaan). Upper-case forms too ("ECOLE IRIS").
  */
-const FOREIGN_UNIVERSITY_RE = /(?<!\p{L})(?:Universit(?:é|e|ä|ät|a|à|eit|et|at|atea)|Univerzit(?:et|a)|Uniwersytet|Hochschule|Fachhochschule|Politecnico|Polit[eé]cnica|Politehnica|UNIVERSIT[ÉE]|HOCHSCHULE|POLITECNICO)(?!\p{L})/u;
-const FOREIGN_SCHOOL_RE = /(?<!\p{L})(?:[ÉE]cole|[ÉE]COLE|Escuela|ESCUELA|Escola|ESCOLA|Gymnasium|Lyc[ée]e|Liceo|Colegio)(?!\p{L})/u;
+const FOREIGN_UNIVERSITY_RE = /(?<!\p{L})(?:Universit(?:é|e|ä|ät|a|à|eit|et|at|atea|i)|Univerzit(?:et|a)|Uniwersytet|Hochschule|Fachhochschule|Politecnico|Polit[eé]cnica|Politehnica|Faculdade|Facultad|C[ée]gep|UNIVERSIT[ÉEI]|HOCHSCHULE|POLITECNICO|C[ÉE]GEP)(?!\p{L})/u;
+const FOREIGN_SCHOOL_RE = /(?<!\p{L})(?:[ÉE]cole|[ÉE]COLE|Escuela|ESCUELA|Escola|ESCOLA|Gymnasium|Lyc[ée]e|Liceo|Colegio|Col[áa]iste|Sekolah|SMK)(?!\p{L})/u;
 
 function schoolRank(part: string): number {
   const rank = institutionRank(part);
@@ -202,6 +204,10 @@ function namedAfterPreposition(part: string): string {
  */
 function isSchoolName(name: string): boolean {
   const words = name.split(/\s+/);
+  // Names in their own language: "École de technologie supérieure" keeps lower-case words, and
+  // "Goethe-Gymnasium" is one hyphenated word.
+  const foreign = FOREIGN_UNIVERSITY_RE.test(name) || FOREIGN_SCHOOL_RE.test(name);
+  if (foreign && words.length <= 8 && (words.length >= 2 || name.includes('-'))) return true;
   return words.length >= 2 && isOrganisationLike(name) && !TITLE_HEADS.has(words.at(-1)!.toLowerCase()) && words.at(-1) !== 'Press';
 }
 

@@ -47,7 +47,7 @@ function keys(kind: Key, words: string): void {
   for (const w of words.split(' ')) KEYS.set(w, kind);
 }
 keys('experience', 'experience experiences employment positions appointments engagements jobs');
-keys('education', 'education educational academic academics scholastic degrees degree schooling studies study');
+keys('education', 'education educational academic academics scholastic degrees degree schooling studies study institutions');
 keys('skills', 'skills skill expertise competencies competences competency strengths proficiencies technologies abilities capabilities toolkit toolbox');
 keys('summary', 'summary profile overview about introduction synopsis highlights statement biography bio');
 keys('objective', 'objective objectives goal goals aim');
@@ -79,7 +79,7 @@ const MODIFIERS = new Set(
     'people responsibility demonstrated service high school ' +
     // weak keys and record words
     'history background record details particulars info qualifications qualification training internships ' +
-    'internship tools technology knowledge certified licensed earned held completed set me ' +
+    'internship tools technology knowledge certified licensed earned held completed attended obtained dates set me ' +
     // function words (dropped before matching, listed for completeness)
     'of and the my in for to with as at a an'
   ).split(' '),

@@ -3,7 +3,7 @@ import type { Line } from '../normalise.js';
 import type { NumericDateOrder } from '../dates.js';
 import type { Experience } from '../../../domain/index.js';
 import { splitParts, lineParts, isLocationLine, partScore, isCompleteHeader } from './header.js';
-import { type Row, withoutUninformativeBlocks, withLabelledValues, annotate, continuesBullet, proseRole } from './rows.js';
+import { type Row, withoutUninformativeBlocks, withLabelledValues, annotate, continuesBullet, proseRole, withMarkedHeaders } from './rows.js';
 import { type Draft, assign, fillFromLeftovers, fillFromWindow, labelledTitleBelow, withUndatedSubRoles, groupUnderCompanies, withCoTitles, perTitle, toExperience, withUnitOrParent } from './roles.js';
 
 /**
@@ -34,6 +34,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
   rows.forEach((row, i) => {
     if (row.range !== null && continuesBullet(rows[i - 1], row)) rows[i] = { ...row, range: null, rest: row.line.text, proseParts: null };
   });
+  withMarkedHeaders(rows);
   const anchors = rows.flatMap((row, i) => (row.range !== null ? [i] : []));
   if (anchors.length === 0) return options.undated === true ? undatedRoles(rows) : [];
   const layout = decideLayout(rows, anchors);

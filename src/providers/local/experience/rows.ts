@@ -103,6 +103,20 @@ export function annotate(line: Line, referenceDate: Date, order: NumericDateOrde
 }
 
 /**
+ * "▶ Al Noor General Trading LLC – Dubai / Senior Accountant / Jan 2018 – Till Date": a glyph marking each
+ * employer line, which opens its block over plain title and date lines, makes no bullet point of it.
+ */
+export function withMarkedHeaders(rows: Row[]): void {
+  rows.forEach((row, i) => {
+    const [next, after] = [rows[i + 1], rows[i + 2]];
+    if (!row.line.bullet || !row.line.blockStart || row.range !== null || next === undefined || next.line.bullet) return;
+    const dated = next.range !== null || (next.header && after?.range !== null && after?.line.bullet === false);
+    const plain = { ...row.line, bullet: false };
+    if (dated && isHeaderLike(plain) && partScore(row.line.text) > 0) rows[i] = { ...row, header: !isSubHeading(row.line.text) };
+  });
+}
+
+/**
  * "Position: Customer Service Advisor (part time to 2011, full time from 2013)": dates in an aside of a
  * labelled title tell how the job changed, under the role's own date; they do not start another role.
  */
@@ -126,12 +140,13 @@ export function continuesBullet(prev: Row | undefined, row: Row): boolean {
 
 /**
  * "Field Campus, Northern State University, Oregon, IL, Spring 2019": a lone date closing a list of
- * capitalised names is a role's date, however many words the names take.
+ * capitalised names (parted by commas or bars) is a role's date, however many words the names take.
  */
 function endsHeaderList(text: string, date: DateRange): boolean {
-  if (text.slice(date.index + date.length).trim() !== '') return false;
-  const before = text.slice(0, date.index).replace(/[\s,;(\-–—]+$/, '');
-  return before.includes(',') && before.split(/\s+/).length <= 16 && !isSentence(before);
+  // A bracketed aside may follow the date: "…, Laval, QC | Winter 2021 (Jan.–Apr.)".
+  if (!/^(?:\s*\([^()]*\))?\s*$/.test(text.slice(date.index + date.length))) return false;
+  const before = text.slice(0, date.index).replace(/[\s,;|(\-–—]+$/, '');
+  return /[,|]/.test(before) && before.split(/\s+/).length <= 16 && !before.split(/\s*\|\s*/).some(isSentence);
 }
 
 /** "Teamcenter was used starting [2000]": words of a sentence around a lone date, not the names of a role. */
