@@ -434,6 +434,70 @@ describe('a third round: layouts and names', () => {
     assert.deepEqual(roles(text), [['Senior Accountant', 'Al Noor General Trading LLC']]);
   });
 
+  it('reads a LinkedIn export: titles under a company with its tenure, a company after a paragraph', () => {
+    const text = [
+      'Lumenfield',
+      '5 years',
+      'Senior Software Engineer',
+      'April 2022 - Present (2 years 9 months)',
+      'Seattle, Washington, United States',
+      'Tech lead for the ledger team. Led the migration of the settlement pipeline to Kafka Streams.',
+      'Software Engineer II',
+      'January 2020 - April 2022 (2 years 4 months)',
+      'Seattle, Washington, United States',
+      'Built idempotent payout APIs and the retry framework used by thirty services.',
+      'Corvana Health',
+      'Software Engineer',
+      'July 2017 - December 2019 (2 years 6 months)',
+      'Portland, Oregon Metropolitan Area',
+    ].join('\n');
+    assert.deepEqual(roles(text), [
+      ['Senior Software Engineer', 'Lumenfield'],
+      ['Software Engineer II', 'Lumenfield'],
+      ['Software Engineer', 'Corvana Health'],
+    ]);
+  });
+
+  it('reads a Markdown resume passed as text: headings and links', () => {
+    const text = [
+      '# Tomasz Wiśniewski',
+      '',
+      '## Experience',
+      '',
+      '### Senior Site Reliability Engineer — [Kestrel Payments](https://kestrel.example.com)',
+      '*Remote (Kraków) · 2021-03 → present*',
+      '',
+      '### DevOps Engineer @ Vistula Software House',
+      '*Kraków · 2018-06 → 2021-02*',
+    ].join('\n');
+    const parsed = parseResumeText(text, { referenceDate: REFERENCE }).fields;
+    assert.deepEqual(
+      parsed.experience.map((e) => [e.title, e.company, e.start]),
+      [
+        ['Senior Site Reliability Engineer', 'Kestrel Payments', '2021-03'],
+        ['DevOps Engineer', 'Vistula Software House', '2018-06'],
+      ],
+    );
+  });
+
+  it('reads pandoc Markdown: escapes and hard line breaks', () => {
+    const text = [
+      '## 2. Professional Experience',
+      '',
+      '**Medical Billing Supervisor**\\',
+      'Garden State Orthopaedic Associates -- Newark, NJ\\',
+      'January 2016 -- February 2021',
+      '',
+      'Recovered \\$380K in aged claims',
+    ].join('\n');
+    const [role] = parseResumeText(text, { referenceDate: REFERENCE }).fields.experience;
+    assert.deepEqual([role?.title, role?.company, role?.description], ['Medical Billing Supervisor', 'Garden State Orthopaedic Associates', 'Recovered $380K in aged claims']);
+  });
+
+  it('reads the title a summary opens with from its first capital', () => {
+    assert.equal(parseResumeText('Ana Ruiz\n\nSummary\ndetail-focused Registered Nurse with 8 years in acute care.', { referenceDate: REFERENCE }).fields.headline, 'Registered Nurse');
+  });
+
   it('reads an employer written as hyphenated initials', () => {
     assert.deepEqual(roles(['Data Analyst', 'Jul 2019 – Dec 2021', 'H-E-B', '• Built shrink reports in Power BI'].join('\n')), [['Data Analyst', 'H-E-B']]);
   });

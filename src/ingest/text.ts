@@ -109,10 +109,13 @@ export function markdownToText(markdown: string): string {
 
 function stripInline(line: string): string {
   return line
+    .replace(/\\$/, '') // a hard line break (pandoc writes a backslash at the line's end)
+    .replace(/<((?:https?:\/\/|mailto:)?[^<>\s]+(?:@|\.)[^<>\s]+)>/g, '$1') // autolinks: <jane@example.com>
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label: string, url: string) => (label === url ? url : `${label} (${url})`))
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(^|[^\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])/g, '$1$2')
     .replace(/(^|\W)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)/g, '$1$2')
-    .replace(/`([^`]+)`/g, '$1');
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|$<>~])/g, '$1'); // escapes: "\|", "\$380K"
 }

@@ -357,7 +357,9 @@ function openingTitle(text: string): string | null {
   while (start > 0 && start > head - 4) {
     const prev = tokens[start - 1]!;
     const word = bare(prev);
-    if (/[,;]$/.test(prev) || DESCRIPTIVE_WORDS.has(word) || /^\p{Ll}+(?:ly|ed)$/u.test(prev) || /\d/.test(prev)) break;
+    // "detail-focused Registered Nurse": a capitalised title starts at its first capital.
+    const lowerBeforeCapital = /^\p{Lu}/u.test(tokens[head]!) && /^\p{Ll}/u.test(prev);
+    if (/[,;]$/.test(prev) || DESCRIPTIVE_WORDS.has(word) || /^\p{Ll}+(?:ly|ed)$/u.test(prev) || /\d/.test(prev) || lowerBeforeCapital) break;
     start--;
   }
   const phrase = tokens.slice(start, head + 1).join(' ').replace(/[,;]$/, '');

@@ -20,6 +20,7 @@ import { detectLanguage } from './language.js';
 import { findLocation } from './location.js';
 import { findHeadline, findName, statedTitle, titleUnderName } from './name.js';
 import { toLines, type Line } from './normalise.js';
+import { markdownToText, textFormat } from '../../ingest/text.js';
 import { splitSections, type Section, type SectionKind } from './sections.js';
 import { extractSkills, keywordLines, toolListLines } from './skills.js';
 
@@ -59,8 +60,10 @@ const UNLABELLED: ReadonlySet<SectionKind> = new Set(['header', 'other', 'summar
  */
 const IN_ROLE_HEADING_RE = /^(?:(?:key|major|main|selected|notable|significant)\s+)?(?:achievements?|accomplishments?|technolog(?:y|ies)|tools|environment|projects?|responsibilities|duties|highlights)\b/i;
 
-export function parseResumeText(text: string, options: ParseTextOptions = {}): ParsedText {
+export function parseResumeText(input: string, options: ParseTextOptions = {}): ParsedText {
   const referenceDate = options.referenceDate ?? new Date();
+  // Markdown passed as text (a README resume) is read, and grounded, as the text it renders, as at ingest.
+  const text = textFormat(input) === 'markdown' ? markdownToText(input) : input;
   const lines = toLines(text);
   const sections = splitSections(lines);
   const of = (...kinds: SectionKind[]): Line[] => sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.lines);

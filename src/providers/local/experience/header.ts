@@ -141,7 +141,8 @@ export function lineParts(text: string): Part[] {
 
 /** Trims separators and a final full stop or colon, but keeps the dot of "Inc.", "Co." or "S.A.". */
 export function cleanValue(text: string): string {
-  const trimmed = text.replace(/^[\s,;:()|·•\-–—]+|[\s,;:(|·•\-–—/]+$/g, '');
+  // "Kestrel Payments (https://kestrel.example.com)": a Markdown link's address after its name.
+  const trimmed = text.replace(/\s*\((?:https?:\/\/|www\.)[^()\s]*\)\s*$/, '').replace(/^[\s,;:()|·•\-–—]+|[\s,;:(|·•\-–—/]+$/g, '');
   if (/\.$/.test(trimmed) && !/(?:\b\p{L}{1,4}|\b(?:\p{L}\.)+)\.$/u.test(trimmed)) return trimmed.slice(0, -1).trim();
   return trimmed.replace(/\s*\)$/, (m) => (trimmed.includes('(') ? m : ''));
 }

@@ -19,6 +19,9 @@ type Layout = 'before' | 'after' | 'trailing';
 
 const MAX_HEADER_LINES = 3;
 
+/** "5 years", "1 year 3 months": how long the person was at the company named above, as LinkedIn writes. */
+const TENURE_RE = /^\d{1,2}\s+(?:years?|yrs?|months?|mos?)(?:\s+\d{1,2}\s+(?:months?|mos?))?$/i;
+
 const MONTH_ONLY_RE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[-–—/]?$/i;
 
 export interface ExperienceOptions {
@@ -65,6 +68,7 @@ export function parseExperience(lines: readonly Line[], options: ExperienceOptio
     if (labelled !== null) parts.unshift({ text: labelled, kind: 'title' });
     // A role on a bullet of its own ("• 2004–2006: Legal Officer…") is a role of its own, not a sub-role.
     const draft = assign(parts, rows[a]!.range!, own.length === 0 && !rows[a]!.line.bullet);
+    draft.opensGroup = own.some((i) => TENURE_RE.test(rows[i]!.line.text));
     if (draft.title === null) fillFromWindow(draft, rows, a, next, 'title', own, taken);
     if (draft.company === null) fillFromWindow(draft, rows, a, next, 'company', own, taken);
     fillFromLeftovers(draft);
@@ -245,6 +249,11 @@ function trailingHeaders(rows: readonly Row[], anchors: readonly number[]): Set<
   return new Set(anchors.flatMap((_, k) => headerRows(rows, anchors, k, 'trailing', new Set())));
 }
 
+/** A long line of text that is no header: a role's description. */
+function isParagraph(row: Row | undefined): boolean {
+  return row !== undefined && !row.header && row.range === null && row.line.text.length >= 60;
+}
+
 function headerRows(rows: readonly Row[], anchors: readonly number[], k: number, layout: Layout, claimed: ReadonlySet<number>): number[] {
   const a = anchors[k]!;
   const prev = k > 0 ? anchors[k - 1]! : -1;
@@ -274,7 +283,8 @@ function headerRows(rows: readonly Row[], anchors: readonly number[], k: number,
       if (row.line.blockStart && !isLocationLine(row.line.text)) break;
     }
     // After the first role, the previous body may end in short lines: keep the top line only if it names
-    // something, follows the previous role's bullets, or sits on a "City, ST" line ("Acme / Denver, CO / 2019").
+    // something, follows the previous role's bullets or a paragraph ("…runbooks. / Corvana Health / Software
+    // Engineer / 2017 – 2019", as LinkedIn exports read), or sits on a "City, ST" line ("Acme / Denver, CO / 2019").
     if (k === 0) return found;
     return found.filter(
       (j, i) =>
@@ -283,6 +293,7 @@ function headerRows(rows: readonly Row[], anchors: readonly number[], k: number,
         partScore(rows[j]!.line.text) > 0 ||
         rows[j]!.line.blockStart ||
         rows[j - 1]?.line.bullet === true ||
+        (isParagraph(rows[j - 1]) && !/[.,;:]$/.test(rows[j]!.line.text)) ||
         isLocationLine(rows[found[1]!]!.line.text),
     );
   }

@@ -22,6 +22,8 @@ export interface Draft {
   bare: boolean;
   /** Its lines carry on the block of the role before it, in a section whose blank lines part employers. */
   inBlock: boolean;
+  /** Its company heads the roles after it: a tenure line ("5 years") follows the company, as LinkedIn writes. */
+  opensGroup: boolean;
   body: Row[];
   /** Header phrases neither recognised as a title nor as a company. */
   leftovers: string[];
@@ -32,7 +34,7 @@ export interface Draft {
 const NO_RANGE: DateRange = { start: null, end: null, current: false, closed: false, index: 0, length: 0 };
 
 export function assign(parts: Part[], range: DateRange, bare: boolean): Draft {
-  const draft: Draft = { title: null, company: null, location: null, range, usedRows: [], bare, inBlock: false, body: [], leftovers: [], aloneLeftovers: [] };
+  const draft: Draft = { title: null, company: null, location: null, range, usedRows: [], bare, inBlock: false, opensGroup: false, body: [], leftovers: [], aloneLeftovers: [] };
   const open: Part[] = [];
   for (const p of parts) {
     if (p.text === '') continue;
@@ -368,6 +370,7 @@ function isTitleOnly(row: Row): boolean {
  * company-only role is a group, and its company belongs to the titled roles inside it. A bare sub-role
  * (title on the date line, no header of its own), or one whose title line carries on the block of the role
  * before it ("Acme LLP / Partner / 2024 – present / Associate / 2017 – 2023"), continues that role's company.
+ * So does a titled role after one whose company opened a group ("Lumenfield / 5 years / Senior Engineer / …").
  */
 export function groupUnderCompanies(roles: Draft[]): Draft[] {
   const out: Draft[] = [];
@@ -391,7 +394,7 @@ export function groupUnderCompanies(roles: Draft[]): Draft[] {
         }
       }
     } else {
-      group = null;
+      group = role.opensGroup && role.company !== null ? role : null;
     }
     out.push(role);
   }
