@@ -30,7 +30,9 @@ function embedder(options: Partial<SageMakerEmbedderOptions> = {}): SageMakerEmb
     endpoint: emulator.url,
     credentials: CREDENTIALS,
     maxAttempts,
-    requestTimeoutMs: 1_000,
+    // The emulator embeds with the local model, whose first load can take seconds on a busy machine; the
+    // hang test sets its own short timeout.
+    requestTimeoutMs: 15_000,
     clientConfig: { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, 1) },
     ...options,
   });

@@ -47,7 +47,7 @@ function keys(kind: Key, words: string): void {
   for (const w of words.split(' ')) KEYS.set(w, kind);
 }
 keys('experience', 'experience experiences employment positions appointments engagements jobs');
-keys('education', 'education educational academic academics scholastic degrees degree schooling studies study institutions');
+keys('education', 'education educational academic academics scholastic degrees degree schooling studies study');
 keys('skills', 'skills skill expertise competencies competences competency strengths proficiencies technologies abilities capabilities toolkit toolbox');
 keys('summary', 'summary profile overview about introduction synopsis highlights statement biography bio');
 keys('objective', 'objective objectives goal goals aim');
@@ -79,7 +79,7 @@ const MODIFIERS = new Set(
     'people responsibility demonstrated service high school ' +
     // weak keys and record words
     'history background record details particulars info qualifications qualification training internships ' +
-    'internship tools technology knowledge certified licensed earned held completed attended obtained dates set me ' +
+    'internship tools technology knowledge certified licensed earned held completed obtained dates set me ' +
     // function words (dropped before matching, listed for completeness)
     'of and the my in for to with as at a an'
   ).split(' '),
@@ -171,6 +171,7 @@ const OPEN_HEADING_ENDS: Record<string, SectionKind> = {
   employment: 'experience',
   jobs: 'experience',
   education: 'education',
+  attended: 'education',
   skills: 'skills',
   certifications: 'certifications',
   projects: 'projects',
@@ -186,7 +187,9 @@ const OPEN_HEADING_ENDS: Record<string, SectionKind> = {
  * its own line ("Dean in special projects."), not a heading.
  */
 function openHeading(text: string, content: readonly string[]): SectionKind | null {
-  const kind = OPEN_HEADING_ENDS[content.at(-1)!];
+  // "INSTITUTIONS ATTENDED WITH DATES": the deciding word may come before qualifiers.
+  const last = content.findLast((w) => !MODIFIERS.has(w)) ?? content.at(-1)!;
+  const kind = OPEN_HEADING_ENDS[last];
   if (kind === undefined || content.length > 4) return null;
   const trimmed = text.trim();
   const looksLikeHeading = /[:：]$/.test(trimmed) || trimmed === trimmed.toUpperCase();
