@@ -3,34 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildProgram } from '../src/cli/main.js';
 import { loadConfig } from '../src/config.js';
 import { openServices } from '../src/services/runtime.js';
 import { createLogger } from '../src/telemetry/logger.js';
+import { runCli } from './helpers/cli.js';
 import { startTestServer } from './helpers/server.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Runs `jobmatch rollout …` in this process, capturing what it prints and the exit code it sets. */
-async function rollout(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  // Strings only: the test runner reports to its parent through stdout in binary chunks, which must pass.
-  const capture = (into: string[], stream: NodeJS.WriteStream, original: typeof process.stdout.write) =>
-    ((chunk: unknown, ...rest: unknown[]) => (typeof chunk === 'string' ? into.push(chunk) > 0 : (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest))) as typeof process.stdout.write;
-  process.stdout.write = capture(out, process.stdout, write.out);
-  process.stderr.write = capture(err, process.stderr, write.err);
-  try {
-    await buildProgram().exitOverride().parseAsync(['node', 'jobmatch', 'rollout', ...args]);
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { stdout: out.join(''), stderr: err.join(''), exitCode };
-}
+/** Runs `jobmatch rollout …` in this process. */
+const rollout = (...args: string[]) => runCli('rollout', ...args);
 
 const saved = { dataDir: process.env.JOBMATCH_DATA_DIR, token: process.env.ADMIN_TOKEN };
 function restore(name: 'JOBMATCH_DATA_DIR' | 'ADMIN_TOKEN', value: string | undefined): void {

@@ -20,6 +20,7 @@ import { createEmbedder } from '../providers/registry.js';
 import type { Db } from '../store/db.js';
 import { getEvalReport } from '../store/eval-reports.js';
 import { openDatabase } from '../store/index.js';
+import { registerEvalMissesCommand } from './eval-misses.js';
 import { createProgress } from './progress.js';
 
 /** Options every evaluation command shares: where reports go and how the statistics are drawn. */
@@ -184,6 +185,8 @@ export function registerEvalCommand(program: Command): void {
       if (deltas.length === 0) lines.push('The runs share no provider or configuration.');
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+
+  registerEvalMissesCommand(evalCommand);
 }
 
 /** Per provider, the records not yet in the cache: what a run will actually pay for. */

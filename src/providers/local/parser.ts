@@ -60,10 +60,19 @@ const UNLABELLED: ReadonlySet<SectionKind> = new Set(['header', 'other', 'summar
  */
 const IN_ROLE_HEADING_RE = /^(?:(?:key|major|main|selected|notable|significant)\s+)?(?:achievements?|accomplishments?|technolog(?:y|ies)|tools|environment|projects?|responsibilities|duties|highlights)\b/i;
 
+/** Markdown passed as text (a README resume) is read, and grounded, as the text it renders, as at ingest. */
+function readableText(input: string): string {
+  return textFormat(input) === 'markdown' ? markdownToText(input) : input;
+}
+
+/** The sections of a resume's text as the parser reads them (for tools that explain a parse, like `eval misses`). */
+export function readSections(input: string): Section[] {
+  return splitSections(toLines(readableText(input)));
+}
+
 export function parseResumeText(input: string, options: ParseTextOptions = {}): ParsedText {
   const referenceDate = options.referenceDate ?? new Date();
-  // Markdown passed as text (a README resume) is read, and grounded, as the text it renders, as at ingest.
-  const text = textFormat(input) === 'markdown' ? markdownToText(input) : input;
+  const text = readableText(input);
   const lines = toLines(text);
   const sections = splitSections(lines);
   const of = (...kinds: SectionKind[]): Line[] => sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.lines);
