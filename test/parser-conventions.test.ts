@@ -501,4 +501,25 @@ describe('a third round: layouts and names', () => {
   it('reads an employer written as hyphenated initials', () => {
     assert.deepEqual(roles(['Data Analyst', 'Jul 2019 – Dec 2021', 'H-E-B', '• Built shrink reports in Power BI'].join('\n')), [['Data Analyst', 'H-E-B']]);
   });
+
+  it('reads an Irish county as a place and a street before it as the address', () => {
+    const text = [
+      'Summer 2003',
+      'Smith, Jones & Taylor Solicitors, Main Street, Fermoy, Co. Cork',
+      'Legal Assistant',
+      'Observed interviews with clients.',
+      '',
+      '2001 - 2002',
+      'Silver Pail Dairy, Fermoy, County Cork',
+      'Administrative Assistant',
+    ].join('\n');
+    const parsed = parseExperience(toLines(text), { referenceDate: REFERENCE });
+    assert.deepEqual(
+      parsed.map((e) => [e.title, e.company, e.location]),
+      [
+        ['Legal Assistant', 'Smith, Jones & Taylor Solicitors', 'Fermoy, Co. Cork'],
+        ['Administrative Assistant', 'Silver Pail Dairy', 'Fermoy, County Cork'],
+      ],
+    );
+  });
 });

@@ -210,6 +210,8 @@ function isRegion(part: string): boolean {
   if (REGION_CODES.has(clean.toUpperCase()) && /^[A-Z]{2,3}$|^[A-Z][a-z]$/.test(clean)) return true;
   // "N.J.", but not the degrees written the same way ("M.A.", "B.S.").
   if (/^[A-Z]\.[A-Z]\.$/.test(part) && REGION_CODES.has(part.replace(/\./g, '')) && !DOTTED_DEGREES.has(part)) return true;
+  // "Co. Cork", "County Kerry": an Irish or British county; a company writes "Co." after its name, never before.
+  if (/^(?:Co\.?|County)\s+\p{Lu}\p{Ll}+$/u.test(clean)) return true;
   // "States" alone is no place name: "United States Army" is an employer.
   if (/^(?:the\s+)?United\s+States(?:\s+of\s+America)?$/i.test(clean)) return true;
   const words = clean.split(/\s+/);

@@ -30,7 +30,7 @@ import { extractSkills, keywordLines, toolListLines } from './skills.js';
  */
 
 /** Bump whenever a rule changes what the parser returns, so evaluations can be compared across releases. */
-export const LOCAL_PARSER_VERSION = '1.14.0';
+export const LOCAL_PARSER_VERSION = '1.15.0';
 
 export interface ParseTextOptions {
   /** "Present" resolves against this; defaults to now. */

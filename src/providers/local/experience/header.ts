@@ -207,11 +207,17 @@ function splitCommas(chunk: string): Part[] {
     const tail = merged.slice(merged.length - n).join(', ');
     const location = n === 1 ? (isBareRegion(tail) || isCountry(tail) ? tail : null) : locationIn(tail);
     if (location !== null && location === tail) {
-      return [...merged.slice(0, merged.length - n).map((text) => ({ text, kind: null })), { text: tail, kind: 'location' as const }];
+      // "Solicitors, Main Street, Fermoy, Co. Cork": the street before the place is the address, no name.
+      const names = merged.slice(0, merged.length - n);
+      if (names.length >= 2 && STREET_RE.test(names.at(-1)!)) names.pop();
+      return [...names.map((text) => ({ text, kind: null })), { text: tail, kind: 'location' as const }];
     }
   }
   return merged.map((text) => ({ text, kind: null }));
 }
+
+/** "Main Street", "12 Harbour Road": words that name nothing but a street ("Court", "Hall" name institutions too). */
+const STREET_RE = /^(?:\d+\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Blvd\.?|Drive|Parkway|Highway|Crescent)$/u;
 
 /**
  * "Cohen, Jayson & Foster", "Fuhrer, Flournoy, Hunter & Morton": partners' surnames between commas, the
@@ -223,7 +229,8 @@ function partnerNames(pieces: readonly string[]): string[] {
   while (i < pieces.length) {
     let j = i;
     while (j < pieces.length && isSurname(pieces[j]!)) j++;
-    const pair = j > i && j < pieces.length ? /^(\p{Lu}\p{Ll}+)\s+(?:&|and)\s+(\p{Lu}\p{Ll}+)$/u.exec(pieces[j]!) : null;
+    // The last pair may carry the firm's kind: "Smith, Jones & Taylor Solicitors", "… & Morton Associates".
+    const pair = j > i && j < pieces.length ? /^(\p{Lu}\p{Ll}+)\s+(?:&|and)\s+(\p{Lu}\p{Ll}+)(?:\s+(?:Solicitors|Attorneys|Advocates|Accountants|Architects|Associates|Partners))?$/u.exec(pieces[j]!) : null;
     const names = pair === null ? [] : [...pieces.slice(i, j), pair[1]!, pair[2]!];
     // A surname may be a job noun too ("Hunter, Naser, Corda & Evans"), but "Associate, Smith & Jones" is a
     // title and a firm.
