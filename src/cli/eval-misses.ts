@@ -1,22 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { AppError } from '../domain/index.js';
 import { loadDataset } from '../eval/dataset.js';
 import { EvalDocumentSchema } from '../eval/document.js';
-import { classifyMisses, ENTITY_FIELDS, MISS_CLASSES, summariseMisses, type EntityField, type FieldMissSummary, type MissClass } from '../eval/misses.js';
+import { classifyMisses, ENTITY_FIELDS, MISS_CLASSES, summariseMisses, type EntityField, type FieldMissSummary, type MissRow } from '../eval/misses.js';
 import { readSections } from '../providers/local/parser.js';
+import { wholeNumber } from './args.js';
 
 interface MissesOptions {
   dataset?: string;
   provider?: string;
   json?: boolean;
   examples: number;
-}
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return n;
 }
 
 /** `jobmatch eval misses`: reads a --per-record report back against its dataset (see src/eval/misses.ts). */
@@ -28,13 +23,13 @@ export function registerEvalMissesCommand(evalCommand: Command): void {
     // Not a required option of its own: `eval` has --dataset too and commander gives it to the parent.
     .option('-d, --dataset <file>', 'the labelled JSONL the report was run on; required')
     .option('-p, --provider <name>', 'the provider of the report to read (default: its first)')
-    .option('--examples <n>', 'list up to n missed values per field and class', count, 0)
+    .option('--examples <n>', 'list up to n missed values per field and class', wholeNumber(0), 0)
     .option('--json', 'print the summary as JSON')
     .action(async (reportPath: string, _opts: unknown, command: Command) => {
       const opts = command.optsWithGlobals<MissesOptions>();
       if (opts.dataset === undefined) throw new AppError('invalid_request', 'Pass the labelled set the report was run on: --dataset <file.jsonl>.');
       const datasetPath = opts.dataset;
-      const parsed = EvalDocumentSchema.safeParse(JSON.parse(await readFile(reportPath, 'utf8')));
+      const parsed = EvalDocumentSchema.safeParse(readJson(await readFile(reportPath, 'utf8')));
       if (!parsed.success || parsed.data.kind !== 'parse') throw new AppError('invalid_request', `${reportPath} is not a parse evaluation report of this release.`);
       const sections = parsed.data.report.providers;
       const section = opts.provider === undefined ? sections[0] : sections.find((s) => s.provider === opts.provider);
@@ -43,7 +38,7 @@ export function registerEvalMissesCommand(evalCommand: Command): void {
 
       const dataset = await loadDataset(datasetPath);
       const byId = new Map(dataset.records.map((r) => [r.id, r]));
-      const rows = new Map<EntityField, { found: number; gold: number; classes: MissClass[] }[]>(ENTITY_FIELDS.map((f) => [f, []]));
+      const rows = new Map<EntityField, MissRow[]>(ENTITY_FIELDS.map((f) => [f, []]));
       const examples = new Map<string, string[]>();
       for (const outcome of section.perRecord) {
         const record = byId.get(outcome.id);
@@ -56,8 +51,7 @@ export function registerEvalMissesCommand(evalCommand: Command): void {
           rows.get(field)!.push({ found: scored.tp, gold: scored.tp + scored.fn, classes });
           classes.forEach((c, i) => {
             const list = examples.get(`${field} ${c}`) ?? [];
-            if (list.length < opts.examples) list.push(`${outcome.id}: ${scored.missed[i]}`);
-            examples.set(`${field} ${c}`, list);
+            if (list.length < opts.examples) examples.set(`${field} ${c}`, [...list, `${outcome.id}: ${scored.missed[i]}`]);
           });
         }
       }
@@ -70,6 +64,15 @@ export function registerEvalMissesCommand(evalCommand: Command): void {
     });
 }
 
+/** Anything that is not JSON cannot be a report: a clear error, not a SyntaxError. */
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function formatMisses(summary: Record<EntityField, FieldMissSummary>, examples: Map<string, string[]>): string {
   const pct = (v: number | null) => (v === null ? '—' : v.toFixed(3));
   const head = ['field'.padEnd(13), 'gold'.padStart(5), 'found'.padStart(6), ...MISS_CLASSES.map((c) => c.padStart(c.length + 1)), 'recall'.padStart(7), 'ceiling'.padStart(8)].join('');
@@ -79,6 +82,6 @@ function formatMisses(summary: Record<EntityField, FieldMissSummary>, examples: 
     lines.push([field.padEnd(13), String(s.gold).padStart(5), String(s.found).padStart(6), ...MISS_CLASSES.map((c) => String(s.classes[c]).padStart(c.length + 1)), pct(s.recall).padStart(7), pct(s.ceiling).padStart(8)].join(''));
   }
   lines.push('', 'ceiling: the recall if every own-section and across-lines miss were found and nothing found now were lost.');
-  for (const [key, list] of examples) if (list.length > 0) lines.push('', key, ...list.map((e) => `  ${e}`));
+  for (const [key, list] of examples) lines.push('', key, ...list.map((e) => `  ${e}`));
   return lines.join('\n');
 }

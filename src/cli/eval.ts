@@ -20,6 +20,7 @@ import { createEmbedder } from '../providers/registry.js';
 import type { Db } from '../store/db.js';
 import { getEvalReport } from '../store/eval-reports.js';
 import { openDatabase } from '../store/index.js';
+import { wholeNumber } from './args.js';
 import { registerEvalMissesCommand } from './eval-misses.js';
 import { createProgress } from './progress.js';
 
@@ -39,14 +40,6 @@ function formats(value: string): ReportFormat[] {
   return list as ReportFormat[];
 }
 
-function integer(min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}`);
-    return n;
-  };
-}
-
 function usdAmount(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected an amount in USD, e.g. 2.50');
@@ -63,8 +56,8 @@ function withOutputOptions(command: Command): Command {
     .option('-o, --out <file>', 'report path; .json/.md/.html is added per format (default reports/<report id>)')
     .option('--formats <list>', `report formats: ${REPORT_FORMATS.join(',')}`, formats, [...REPORT_FORMATS])
     .option('--no-store', 'do not store the report in the database')
-    .option('--seed <n>', 'seed of the bootstrap and permutation draws', integer(0), 20_261_124)
-    .option('--resamples <n>', 'bootstrap resamples and permutation rounds', integer(100), 2000);
+    .option('--seed <n>', 'seed of the bootstrap and permutation draws', wholeNumber(0), 20_261_124)
+    .option('--resamples <n>', 'bootstrap resamples and permutation rounds', wholeNumber(100), 2000);
 }
 
 /** The database of the configured instance; null (with a warning) when it cannot be opened, e.g. a running server holds the lock. */
@@ -112,7 +105,7 @@ export function registerEvalCommand(program: Command): void {
       .option('-d, --dataset <file>', 'labelled JSONL file (the dev-set format); required')
       .option('--providers <list>', 'parser providers to compare, e.g. local,openai,bedrock')
       .option('-p, --provider <name>', 'one provider, put first (alone: same as --providers <name>)')
-      .option('-c, --concurrency <n>', 'parses in flight at once, over all providers', integer(1), 4)
+      .option('-c, --concurrency <n>', 'parses in flight at once, over all providers', wholeNumber(1), 4)
       .option('--reference-date <date>', 'resolve "Present" against this date (YYYY-MM-DD)', referenceDate)
       .option('--cache-dir <dir>', 'where finished parses are kept, so a rerun skips them', 'reports/.cache/parses')
       .option('--no-cache', 'parse everything again')

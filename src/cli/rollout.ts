@@ -8,6 +8,7 @@ import { isActive, stepPercent, type RolloutPlanInput, type RolloutState } from 
 import type { RoutingSnapshot } from '../routing/source.js';
 import { rollbackRouting, rolloutAction, routingView, setRouting, type AdminContext, type RolloutAction, type RoutingView } from '../services/routing-admin.js';
 import { openServices, type Services } from '../services/runtime.js';
+import { wholeNumber } from './args.js';
 import { isStoreError, type AuditEntry } from '../store/index.js';
 import { createLogger } from '../telemetry/logger.js';
 
@@ -202,14 +203,6 @@ function numberIn(min: number, max: number, what: string) {
   return (value: string): number => {
     const n = Number(value);
     if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected ${what} between ${min} and ${max}`);
-    return n;
-  };
-}
-
-function wholeNumber(min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
     return n;
   };
 }

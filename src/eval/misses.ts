@@ -92,13 +92,16 @@ export interface FieldMissSummary {
   ceiling: number | null;
 }
 
-export function emptyClasses(): Record<MissClass, number> {
-  return Object.fromEntries(MISS_CLASSES.map((c) => [c, 0])) as Record<MissClass, number>;
+/** One resume's field: `found` is the scorer's TP, `gold` its TP + FN, `classes` its misses' classes. */
+export interface MissRow {
+  found: number;
+  gold: number;
+  classes: readonly MissClass[];
 }
 
-/** Adds up classified misses per field. `found` is the scorer's TP, `gold` its TP + FN. */
-export function summariseMisses(rows: readonly { found: number; gold: number; classes: readonly MissClass[] }[]): FieldMissSummary {
-  const classes = emptyClasses();
+/** Adds up one field's rows over a dataset. */
+export function summariseMisses(rows: readonly MissRow[]): FieldMissSummary {
+  const classes = Object.fromEntries(MISS_CLASSES.map((c) => [c, 0])) as Record<MissClass, number>;
   let gold = 0;
   let found = 0;
   for (const row of rows) {
